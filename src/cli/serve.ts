@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { sql } from 'drizzle-orm';
+import { loadConfig, type Config } from '../server/config.ts';
+import { buildApp } from '../server/app.ts';
+import type { Database } from '../db/client.ts';
+import { createUser } from '../server/modules/accounts/accounts.service.ts';
+import { users } from '../server/modules/accounts/accounts.sql.ts';
+import { organisations } from '../server/modules/cooperatives/cooperatives.sql.ts';
+import { DEFAULT_ALLIANCE, ensureAlliance } from '../server/modules/tenants/tenants.service.ts';
+import { generateDemoProvince } from '../server/modules/demo/demo.generator.ts';
+import { openPreparedDatabase } from './context.ts';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Chạy máy chủ web và API')
+    .option('--port <n>', 'cổng', (v) => Number(v))
+    .action(async (options: { port?: number }) => {
+      const config = loadConfig();
+      await serve({ ...config, port: options.port ?? config.port }, { demo: false });
+    });
+  program
+    .command('start')
+    .description('Dựng giao diện nếu cần, chuẩn bị CSDL, nạp dữ liệu mẫu khi CSDL trống, rồi chạy máy chủ')
+    .option('--port <n>', 'cổng', (v) => Number(v))
+    .action(async (options: { port?: number }) => {
+      const config = loadConfig();
+      buildWebIfStale();
+      await serve({ ...config, port: options.port ?? config.port }, { demo: true });
+    });
+}
+
+/** Builds the web app when dist/web is missing or older than its sources. */
+function buildWebIfStale(): void {
+  const index = path.join(root, 'dist/web/index.html');
+  if (existsSync(index) && newestMtime(path.join(root, 'src/web')) <= statSync(index).mtimeMs && newestMtime(path.join(root, 'src/shared')) <= statSync(index).mtimeMs) return;
+  process.stdout.write('Đang dựng giao diện web (vite build)…\n');
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Dựng giao diện web thất bại.');
+}
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+async function prepareDemo(database: Database): Promise<void> {
+  const db = database.db;
+  await ensureAlliance(db, DEFAULT_ALLIANCE);
+  const [orgs] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
+  if ((orgs?.n ?? 0) === 0) {
+    process.stdout.write('CSDL trống: đang nạp dữ liệu mẫu (một tỉnh như Bắc Giang năm 2023)…\n');
+    const summary = await generateDemoProvince(db, { tenantId: DEFAULT_ALLIANCE.id });
+    process.stdout.write(`Đã nạp ${summary.organisations} tổ chức.\n`);
+  }
+  const [accounts] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  if ((accounts?.n ?? 0) === 0) {
+    const password = randomBytes(12).toString('base64url');
+    const email = 'admin@lienminh.local';
+    await createUser(db, { email, password, role: 'alliance_admin', tenantId: DEFAULT_ALLIANCE.id });
+    process.stdout.write(`\nTài khoản quản trị đầu tiên (chỉ hiện một lần):\n  email:    ${email}\n  mật khẩu: ${password}\n\n`);
+  }
+}
+
+/** Opens the database, serves until SIGTERM/SIGINT, then closes connections and the database cleanly. */
+export async function serve(config: Config, { demo }: { demo: boolean }): Promise<void> {
+  const database = await openPreparedDatabase(config, `coop serve, cổng ${config.port}`);
+  if (demo) await prepareDemo(database);
+  const app = await buildApp({ config, database });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(`Nền tảng Liên minh HTX đang chạy: http://localhost:${config.port} (CSDL: ${database.engine})\n`);
+}

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+
+export type Schema = typeof schema;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = PgDatabase<PgQueryResultHKT, Schema, any>;
+
+export type Database = {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Runs a statement with no parameters (maintenance, dumps); returns its rows. */
+  exec(statement: string): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
+
+export type OpenOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  /** What holds the embedded database, shown to a second process that tries to open it. */
+  holder?: string;
+  /** PGlite only: start from a data directory tarball (tests' template). */
+  loadDataDir?: Blob;
+  /** PGlite only: keep everything in memory. */
+  inMemory?: boolean;
+};
+
+/** Opens PostgreSQL when a URL is given, else the embedded PGlite database (one process at a time). */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => {}); // an idle client lost; the next query reconnects
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    async exec(statement) {
+      const result = await pool.query(statement);
+      return result.rows as Record<string, unknown>[];
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  let dataDir: string | undefined;
+  if (!options.inMemory) {
+    dataDir = path.resolve(options.dataDir ?? './data');
+    mkdirSync(dataDir, { recursive: true });
+    lock = acquireDataDirLock(dataDir, options.holder ?? 'coop');
+  }
+  try {
+    const client = await PGlite.create({
+      dataDir: dataDir ? path.join(dataDir, 'pg') : undefined,
+      extensions: { pg_trgm },
+      loadDataDir: options.loadDataDir,
+    });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      engine: 'pglite',
+      async exec(statement) {
+        const results = await client.exec(statement);
+        return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+      },
+      async close() {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Applies the migrations that have not run yet (forward only). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.engine === 'pglite') {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migratePglite(database.db as any, { migrationsFolder });
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migratePg(database.db as any, { migrationsFolder });
+  }
+}

@@ -1,0 +1,8 @@
+// Every table of the platform, for Drizzle and drizzle-kit. Each domain keeps its tables beside its code.
+export * from '../server/modules/tenants/tenants.sql.ts';
+export * from '../server/modules/admin-units/admin-units.sql.ts';
+export * from '../server/modules/cooperatives/sectors.sql.ts';
+export * from '../server/modules/cooperatives/cooperatives.sql.ts';
+export * from '../server/modules/cooperatives/imports.sql.ts';
+export * from '../server/modules/audit/audit.sql.ts';
+export * from '../server/modules/accounts/accounts.sql.ts';

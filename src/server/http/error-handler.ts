@@ -1,0 +1,44 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { AppError, errorStatus } from './errors.ts';
+
+/** The one error handler: AppError by its code, validation errors as 400 naming the field, the rest 500. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(errorStatus[error.code]).send({ error: error.code, message: error.message, ...error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') || '';
+      const message = first?.message ?? 'Dữ liệu không hợp lệ';
+      return reply.status(400).send({
+        error: 'bad_request',
+        message: field ? `Trường "${field}": ${message}` : message,
+        field,
+        issues: error.validation.map((v) => ({ field: v.instancePath.replace(/^\//, ''), message: v.message })),
+      });
+    }
+    if (error instanceof ZodError) {
+      const first = error.issues[0];
+      const field = first?.path.join('.') ?? '';
+      return reply.status(400).send({ error: 'bad_request', message: `Trường "${field}": ${first?.message}`, field });
+    }
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status === 413) return reply.status(413).send({ error: 'payload_too_large', message: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.' });
+    if (status === 415) return reply.status(415).send({ error: 'unsupported_media_type', message: 'Kiểu dữ liệu gửi lên không được hỗ trợ.' });
+    if (status === 429) return reply.status(429).send({ error: 'rate_limited', message: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.' });
+    if (status >= 400 && status < 500) {
+      const body = (error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.message.includes('JSON')
+        ? 'Nội dung JSON không hợp lệ.'
+        : error.message;
+      return reply.status(status).send({ error: 'bad_request', message: body });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: 'internal', message: 'Lỗi hệ thống, vui lòng thử lại hoặc báo quản trị.' });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: 'not_found', message: `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.` });
+  });
+}

@@ -1,0 +1,45 @@
+import type { Actor } from '../accounts/roles.ts';
+import { organisationPermissions } from './cooperatives.policy.ts';
+import type { organisations } from './cooperatives.sql.ts';
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+/** The full record for those who may read it; money as a string of whole đồng. */
+export function presentOrganisation(row: OrganisationRow, actor: Actor, extra: { sectorGroup?: string | null } = {}) {
+  const { searchText: _searchText, charterCapitalVnd, createdAt, updatedAt, ...rest } = row;
+  return {
+    ...rest,
+    sectorGroup: extra.sectorGroup ?? null,
+    charterCapitalVnd: charterCapitalVnd.toString(),
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+    can: organisationPermissions(actor, row),
+  };
+}
+
+/** The public directory: no people's names, no phone numbers, no member data. */
+export function presentPublicOrganisation(row: {
+  id: string;
+  name: string;
+  kind: string;
+  sectorCode: string;
+  status: string;
+  currentCommuneCode: string | null;
+  currentCommuneName?: string | null;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    sectorCode: row.sectorCode,
+    status: row.status,
+    currentCommuneCode: row.currentCommuneCode,
+    currentCommuneName: row.currentCommuneName ?? null,
+  };
+}
+
+/** The snapshot kept in the audit trail (and read back for "as of" queries). */
+export function snapshotOrganisation(row: OrganisationRow) {
+  const { searchText: _searchText, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return { ...rest, charterCapitalVnd: row.charterCapitalVnd.toString() };
+}

@@ -1,0 +1,125 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import type { SearchQuery } from '../../../shared/organisation.ts';
+import { searchKey } from '../../../shared/vietnamese-text.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { adminUnits } from '../admin-units/admin-units.sql.ts';
+import { organisationReadScope } from './cooperatives.policy.ts';
+import { organisations } from './cooperatives.sql.ts';
+import { sectors } from './sectors.sql.ts';
+
+type Searchable = {
+  name?: string | null;
+  shortName?: string | null;
+  registrationNumber?: string | null;
+  address?: string | null;
+  registeredCommune?: string | null;
+  registeredDistrict?: string | null;
+  representative?: string | null;
+};
+
+/**
+ * The accent-, case- and đ/d-insensitive text that search runs on, computed by the application (portable to
+ * Citus, unlike unaccent in an index). The name comes first so that ranking favours it.
+ */
+export function buildSearchText(o: Searchable): string {
+  return [o.name, o.shortName, o.registrationNumber, o.address, o.registeredCommune, o.registeredDistrict, o.representative]
+    .filter((v): v is string => Boolean(v))
+    .map(searchKey)
+    .join(' | ');
+}
+
+function textMatch(q: string | undefined, column: SQL = sql`${organisations.searchText}`): { where: SQL | undefined; rank: SQL } {
+  const key = q ? searchKey(q) : '';
+  if (!key) return { where: undefined, rank: sql`0` };
+  const tokens = key.split(' ').filter(Boolean);
+  // Every word must appear (a trigram index answers LIKE); the closest whole-phrase match ranks first.
+  const each = tokens.map((t) => sql`${column} like ${'%' + t.replace(/[%_\\]/g, '') + '%'}`);
+  return {
+    where: and(...each),
+    rank: sql`strict_word_similarity(${key}, ${column}) + similarity(${key}, split_part(${organisations.searchText}, ' | ', 1))`,
+  };
+}
+
+function filters(query: SearchQuery): SQL[] {
+  const out: SQL[] = [];
+  if (query.kind) out.push(eq(organisations.kind, query.kind));
+  if (query.status) out.push(eq(organisations.status, query.status));
+  if (query.sectorGroup) out.push(eq(sectors.groupKey, query.sectorGroup));
+  if (query.communeCode) out.push(eq(organisations.currentCommuneCode, query.communeCode));
+  if (query.district) out.push(eq(organisations.registeredDistrict, query.district));
+  if (query.foundedYear) out.push(sql`extract(year from ${organisations.foundedOn}) = ${query.foundedYear}`);
+  return out;
+}
+
+/** Searches the registry within what the actor may read, best match first, a page at a time. */
+export async function findOrganisations(db: Db, { actor, query }: { actor: Actor; query: SearchQuery }) {
+  const scope = organisationReadScope(actor);
+  const text = textMatch(query.q);
+  const where = and(scope, text.where, ...filters(query));
+  const rows = await db
+    .select({
+      id: organisations.id,
+      tenantId: organisations.tenantId,
+      name: organisations.name,
+      registrationNumber: organisations.registrationNumber,
+      kind: organisations.kind,
+      status: organisations.status,
+      sectorCode: organisations.sectorCode,
+      sectorGroup: sectors.groupKey,
+      foundedOn: organisations.foundedOn,
+      registeredDistrict: organisations.registeredDistrict,
+      registeredCommune: organisations.registeredCommune,
+      currentCommuneCode: organisations.currentCommuneCode,
+      representative: organisations.representative,
+      charterCapitalVnd: organisations.charterCapitalVnd,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(organisations)
+    .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
+    .where(where)
+    .orderBy(sql`${text.rank} desc`, organisations.name, organisations.id)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
+  return {
+    items: rows.map(({ total: _t, charterCapitalVnd, ...r }) => ({ ...r, charterCapitalVnd: charterCapitalVnd.toString() })),
+    total,
+  };
+}
+
+async function countOrganisations(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organisations)
+    .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
+    .where(where);
+  return row?.n ?? 0;
+}
+
+/** The public directory: anyone may search it; it carries no personal data. */
+export async function findPublicDirectory(db: Db, { tenantId, query }: { tenantId: number | undefined; query: SearchQuery }) {
+  // Only the name is searchable here: a person's name must not find the organisation they represent.
+  const text = textMatch(query.q, sql`split_part(${organisations.searchText}, ' | ', 1)`);
+  const where = and(tenantId === undefined ? undefined : eq(organisations.tenantId, tenantId), text.where, ...filters(query));
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      sectorCode: organisations.sectorCode,
+      status: organisations.status,
+      currentCommuneCode: organisations.currentCommuneCode,
+      currentCommuneName: adminUnits.name,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(organisations)
+    .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
+    .leftJoin(adminUnits, and(eq(adminUnits.version, '2025'), eq(adminUnits.code, organisations.currentCommuneCode)))
+    .where(where)
+    .orderBy(sql`${text.rank} desc`, organisations.name, organisations.id)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
+  return { items: rows.map(({ total: _t, ...r }) => r), total };
+}

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { alliances } from '../tenants/tenants.sql.ts';
+
+/** An organisation of the registry: HTX, LHHTX, THT or QTDND. Tenant id leads every key (Citus). */
+export const organisations = pgTable(
+  'organisations',
+  {
+    tenantId: integer('tenant_id').notNull().references(() => alliances.id),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(),
+    registrationNumber: text('registration_number'),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    foreignName: text('foreign_name'),
+    status: text('status').notNull(),
+    statusSince: date('status_since', { mode: 'string' }),
+    foundedOn: date('founded_on', { mode: 'string' }).notNull(),
+    dissolvedOn: date('dissolved_on', { mode: 'string' }),
+    address: text('address'),
+    registeredCommune: text('registered_commune'),
+    registeredDistrict: text('registered_district'),
+    registeredUnitCode: text('registered_unit_code'),
+    currentCommuneCode: text('current_commune_code'),
+    sectorCode: text('sector_code').notNull(),
+    vsicCodes: text('vsic_codes').array().notNull().default(sql`'{}'::text[]`),
+    charterCapitalVnd: bigint('charter_capital_vnd', { mode: 'bigint' }).notNull().default(sql`0`),
+    membersOfficial: integer('members_official').notNull().default(0),
+    membersAssociatedCapital: integer('members_associated_capital').notNull().default(0),
+    membersAssociatedNoCapital: integer('members_associated_no_capital').notNull().default(0),
+    workers: integer('workers').notNull().default(0),
+    representative: text('representative'),
+    phone: text('phone'),
+    email: text('email'),
+    allianceMemberSince: date('alliance_member_since', { mode: 'string' }),
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('organisations_registration_number_key').on(t.tenantId, t.registrationNumber),
+    index('organisations_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('organisations_tenant_founded_idx').on(t.tenantId, t.foundedOn),
+    index('organisations_tenant_commune_idx').on(t.tenantId, t.currentCommuneCode),
+  ],
+);
+
+/** Dated legal-status history: every status has a start date (business time). */
+export const organisationStatuses = pgTable(
+  'organisation_statuses',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull(),
+    status: text('status').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    note: text('note'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.organisationId], foreignColumns: [organisations.tenantId, organisations.id] }),
+    index('organisation_statuses_org_idx').on(t.tenantId, t.organisationId, t.validFrom),
+  ],
+);

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+export const KINDS = ['HTX', 'LHHTX', 'THT', 'QTDND'] as const;
+export type Kind = (typeof KINDS)[number];
+export const KIND_LABELS: Record<Kind, string> = {
+  HTX: 'Hợp tác xã',
+  LHHTX: 'Liên hiệp hợp tác xã',
+  THT: 'Tổ hợp tác',
+  QTDND: 'Quỹ tín dụng nhân dân',
+};
+
+export const STATUSES = [
+  'active',
+  'suspended',
+  'stopped',
+  'not_at_address',
+  'dissolving',
+  'dissolved',
+  'bankrupt',
+  'revoked',
+  'converted',
+] as const;
+export type Status = (typeof STATUSES)[number];
+export const STATUS_LABELS: Record<Status, string> = {
+  active: 'Đang hoạt động',
+  suspended: 'Tạm ngừng kinh doanh',
+  stopped: 'Ngừng hoạt động',
+  not_at_address: 'Không hoạt động tại địa chỉ đăng ký',
+  dissolving: 'Đang giải thể',
+  dissolved: 'Đã giải thể',
+  bankrupt: 'Phá sản',
+  revoked: 'Bị thu hồi GCN',
+  converted: 'Chuyển đổi thành doanh nghiệp',
+};
+/** Statuses that end an organisation's life: it no longer counts from the date it took effect. */
+export const ENDED_STATUSES: readonly Status[] = ['dissolved', 'bankrupt', 'revoked', 'converted'];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'Ngày không tồn tại');
+const count = z.number().int('Phải là số nguyên').min(0, 'Không được âm').max(10_000_000);
+/** Money travels as a string of digits (whole đồng) so that no amount passes through a float. */
+export const moneyVnd = z.string().regex(/^\d{1,16}$/, 'Số tiền là số nguyên đồng, không âm');
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+/** The fields of an organisation that people edit (web form and API share this schema). */
+export const OrganisationInput = z
+  .object({
+    kind: z.enum(KINDS, { message: 'Loại hình không hợp lệ' }),
+    registrationNumber: z.string().trim().max(20).nullish(),
+    name: z.string().trim().min(1, 'Tên không được để trống').max(300),
+    shortName: optionalText(100),
+    foreignName: optionalText(300),
+    status: z.enum(STATUSES, { message: 'Tình trạng không hợp lệ' }),
+    statusSince: isoDate.nullish(),
+    foundedOn: isoDate,
+    dissolvedOn: isoDate.nullish(),
+    address: optionalText(500),
+    registeredCommune: optionalText(100),
+    registeredDistrict: optionalText(100),
+    currentCommuneCode: z.string().trim().max(10).nullish(),
+    sectorCode: z.string().min(1, 'Chưa chọn lĩnh vực').max(40),
+    vsicCodes: z.array(z.string().regex(/^\d{4}$/, 'Mã ngành VSIC cấp 4 gồm 4 chữ số')).max(50).optional(),
+    charterCapitalVnd: moneyVnd,
+    membersOfficial: count,
+    membersAssociatedCapital: count,
+    membersAssociatedNoCapital: count,
+    workers: count,
+    representative: optionalText(200),
+    phone: optionalText(40),
+    email: z.string().trim().email('Email không hợp lệ').max(200).nullish().or(z.literal('')),
+    allianceMemberSince: isoDate.nullish(),
+  })
+  .strict();
+export type OrganisationInput = z.infer<typeof OrganisationInput>;
+
+/** A partial update; `version` guards against overwriting someone else's change. */
+export const OrganisationPatch = OrganisationInput.partial().extend({ version: z.number().int().positive() }).strict();
+export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
+
+/** Fields a cooperative's own manager may change (the annual update); the rest belongs to the registry. */
+export const MANAGER_EDITABLE_FIELDS = [
+  'shortName',
+  'foreignName',
+  'address',
+  'vsicCodes',
+  'membersOfficial',
+  'membersAssociatedCapital',
+  'membersAssociatedNoCapital',
+  'workers',
+  'representative',
+  'phone',
+  'email',
+] as const;
+
+export const SearchQuery = z.object({
+  q: z.string().max(200).optional(),
+  kind: z.enum(KINDS).optional(),
+  sectorGroup: z.enum(['agriculture', 'non_agriculture', 'credit_fund']).optional(),
+  status: z.enum(STATUSES).optional(),
+  communeCode: z.string().max(10).optional(),
+  district: z.string().max(100).optional(),
+  foundedYear: z.coerce.number().int().min(1900).max(2100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
