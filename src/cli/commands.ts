@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { register as registerDb } from './db.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUsers } from './users.ts';
+import { register as registerLoansSchedule } from './loans-schedule.ts';
 
 /** Every subcommand file exports a `register(program)`; list them here. */
-const registrars: Array<(program: Command) => void> = [registerServe, registerDb, registerUsers];
+const registrars: Array<(program: Command) => void> = [registerServe, registerDb, registerUsers, registerLoansSchedule];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

@@ -17,6 +17,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, any>;
 
 export type Database = {
   db: Db;
+  /** The embedded instance, when the engine is PGlite (dumps, tests). */
+  pglite?: PGlite;
   engine: 'pglite' | 'postgres';
   /** Runs a statement with no parameters (maintenance, dumps); returns its rows. */
   exec(statement: string): Promise<Record<string, unknown>[]>;
@@ -76,6 +78,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
+      pglite: client,
       engine: 'pglite',
       async exec(statement) {
         const results = await client.exec(statement);

@@ -11,7 +11,10 @@ export interface Decimal {
 
 const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
-/** Reads a number (by its shortest round-trip spelling), bigint or plain decimal string ("-1300.5", "1e-7"); throws RangeError otherwise. */
+/**
+ * Reads a number (by its shortest round-trip spelling), a bigint or a plain decimal string ("-1300.5",
+ * "1e-7"); throws RangeError on anything else.
+ */
 export function parseDecimal(value: number | bigint | string): Decimal {
   if (typeof value === 'bigint') return { mantissa: value, scale: 0 };
   if (typeof value === 'number' && !Number.isFinite(value)) {

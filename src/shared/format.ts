@@ -39,6 +39,10 @@ export function formatPercent(percent: number, decimals = 2): string {
   return `${formatScaled(scaleDecimal(percent, decimals), decimals)}%`;
 }
 
+function checkDecimals(decimals: number): void {
+  if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`Bad number of decimals: ${decimals}`);
+}
+
 function toNonNegativeInteger(count: number | bigint): bigint {
   if (typeof count === 'bigint' ? count < 0n : !Number.isSafeInteger(count) || count < 0) {
     throw new RangeError(`Counts must be non-negative integers, got ${count}`);
@@ -52,6 +56,7 @@ function toNonNegativeInteger(count: number | bigint): bigint {
  * last decimal of the exact share. Ties in remainder go to the earlier count; all zeros give all 0.
  */
 export function largestRemainderPercents(counts: readonly (number | bigint)[], decimals = 2): number[] {
+  checkDecimals(decimals);
   const values = counts.map(toNonNegativeInteger);
   const total = values.reduce((sum, v) => sum + v, 0n);
   if (total === 0n) return values.map(() => 0);
@@ -78,6 +83,7 @@ export function largestRemainderPercents(counts: readonly (number | bigint)[], d
  * written digits: percentOf(101, 50) → 202, percentOf(24, 12) → 200. Undefined when the target is 0.
  */
 export function percentOf(actual: number | bigint, target: number | bigint, decimals = 2): number | undefined {
+  checkDecimals(decimals);
   const a = parseDecimal(actual);
   const t = parseDecimal(target);
   if (t.mantissa === 0n) return undefined;

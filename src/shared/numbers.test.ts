@@ -44,7 +44,8 @@ describe('parseVietnameseNumber', () => {
     expect(parseVietnameseNumber('  \u00a0')).toBeUndefined();
   });
 
-  it.each(['abc', '2.5', '1.30', '1.3000', '1,300.5', '1.300.5', '12.34.567', '1 30', '1,2,3', '1.300,', '-', '5%', '1e5'])(
+  const junk = ['abc', '2.5', '1.30', '1.3000', '1,300.5', '1.300.5', '12.34.567', '1 30', '1,2,3', '1.300,', '-', '5%', '1e5'];
+  it.each(junk)(
     'refuses "%s" with a reason instead of guessing',
     (text) => {
       const parsed = parseVietnameseNumber(text);

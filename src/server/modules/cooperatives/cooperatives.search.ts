@@ -29,9 +29,9 @@ export function buildSearchText(o: Searchable): string {
     .join(' | ');
 }
 
-function textMatch(q: string | undefined, column: SQL = sql`${organisations.searchText}`): { where: SQL | undefined; rank: SQL } {
+function textMatch(q: string | undefined, column: SQL = sql`${organisations.searchText}`): { where: SQL | undefined; rank: SQL | undefined } {
   const key = q ? searchKey(q) : '';
-  if (!key) return { where: undefined, rank: sql`0` };
+  if (!key) return { where: undefined, rank: undefined };
   const tokens = key.split(' ').filter(Boolean);
   // Every word must appear (a trigram index answers LIKE); the closest whole-phrase match ranks first.
   const each = tokens.map((t) => sql`${column} like ${'%' + t.replace(/[%_\\]/g, '') + '%'}`);
@@ -78,7 +78,7 @@ export async function findOrganisations(db: Db, { actor, query }: { actor: Actor
     .from(organisations)
     .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
     .where(where)
-    .orderBy(sql`${text.rank} desc`, organisations.name, organisations.id)
+    .orderBy(...(text.rank ? [sql`${text.rank} desc`] : []), organisations.name, organisations.id)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
@@ -117,7 +117,7 @@ export async function findPublicDirectory(db: Db, { tenantId, query }: { tenantI
     .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
     .leftJoin(adminUnits, and(eq(adminUnits.version, '2025'), eq(adminUnits.code, organisations.currentCommuneCode)))
     .where(where)
-    .orderBy(sql`${text.rank} desc`, organisations.name, organisations.id)
+    .orderBy(...(text.rank ? [sql`${text.rank} desc`] : []), organisations.name, organisations.id)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);

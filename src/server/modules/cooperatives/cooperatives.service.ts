@@ -39,6 +39,15 @@ async function requireSector(db: Db, code: string): Promise<void> {
   if (!row) throw new AppError('bad_request', `Lĩnh vực "${code}" không có trong danh mục.`, { field: 'sectorCode' });
 }
 
+async function requireFreeRegistrationNumber(db: Db, tenantId: number, registrationNumber: string | null | undefined) {
+  if (!registrationNumber) return;
+  const [row] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.tenantId, tenantId), eq(organisations.registrationNumber, registrationNumber.trim())));
+  if (row) throw new AppError('conflict', `Mã số ${registrationNumber} đã thuộc "${row.name}".`, { field: 'registrationNumber' });
+}
+
 /** Places the organisation in today's commune unless one was chosen explicitly. */
 async function withCurrentCommune(db: Db, tenantId: number, values: Partial<NewOrganisation>): Promise<Partial<NewOrganisation>> {
   if (values.currentCommuneCode || !values.registeredCommune) return values;
@@ -63,6 +72,7 @@ export async function createOrganisation(db: Db, { actor, input }: { actor: Acto
 /** Insert without the permission check, for callers that checked it (the importer runs many in one transaction). */
 export async function insertOrganisation(db: Db, { actor, tenantId, input }: { actor: Actor; tenantId: number; input: OrganisationInput }) {
   await requireSector(db, input.sectorCode);
+  await requireFreeRegistrationNumber(db, tenantId, input.registrationNumber);
   const values = await withCurrentCommune(db, tenantId, toColumns(input));
   return db.transaction(async (tx) => {
     const row: NewOrganisation = {
@@ -108,6 +118,9 @@ export async function updateOrganisation(db: Db, { actor, id, patch }: { actor: 
     if (outside.length) throw new AppError('forbidden', `Bạn không được sửa trường: ${outside.join(', ')}.`, { field: outside[0] });
   }
   if (changes.sectorCode) await requireSector(db, changes.sectorCode);
+  if (changes.registrationNumber && changes.registrationNumber !== current.registrationNumber) {
+    await requireFreeRegistrationNumber(db, current.tenantId, changes.registrationNumber);
+  }
   return applyOrganisationChanges(db, { actor, current, version, changes });
 }
 

@@ -66,7 +66,7 @@ export function validateScheduleInput(input: ScheduleInput): LoanTerms {
   if (!Number.isInteger(graceMonths) || graceMonths < 0 || graceMonths >= termMonths) {
     throw new LoanInputError(
       'graceMonths',
-      'Thời gian ân hạn (graceMonths) phải là số nguyên từ 0 và nhỏ hơn thời hạn vay.',
+      'Thời gian ân hạn gốc (graceMonths) phải là số nguyên không âm và nhỏ hơn thời hạn vay (termMonths).',
     );
   }
   if (typeof disbursedOn !== 'string' || !isCalendarDate(disbursedOn)) {
