@@ -2,7 +2,12 @@
 import type { Command } from 'commander';
 import { toVietnameseDate } from '../server/modules/loans/calendar.ts';
 import { LoanInputError } from '../server/modules/loans/loan-input-error.ts';
-import { buildSchedule, type RepaymentMethod, type Schedule, type ScheduleInput } from '../server/modules/loans/schedule.ts';
+import {
+  buildSchedule,
+  type RepaymentMethod,
+  type Schedule,
+  type ScheduleInput,
+} from '../server/modules/loans/schedule.ts';
 
 interface RawOptions {
   principal?: string;
@@ -49,8 +54,8 @@ export function register(program: Command): void {
       try {
         schedule = buildSchedule(input);
       } catch (error) {
-        if (error instanceof LoanInputError) throw new Error(`${OPTION_OF_FIELD[error.field] ?? error.field}: ${error.message}`);
-        throw error;
+        if (!(error instanceof LoanInputError)) throw error;
+        throw new Error(`${OPTION_OF_FIELD[error.field] ?? error.field}: ${error.message}`);
       }
       const output = options.json ? JSON.stringify(scheduleAsJson(schedule)) : scheduleAsTable(schedule, input);
       process.stdout.write(`${output}\n`);
@@ -62,22 +67,25 @@ function required(value: string | undefined, option: string, what: string): stri
   return value.trim();
 }
 
-function wholeNumber(text: string, option: string, what: string): string {
-  if (!/^\d+$/.test(text)) throw new Error(`${option}: ${what} phải là số nguyên, chỉ gồm chữ số (nhận được "${text}").`);
+// Digits only: "3e8", "1.5" or "300.000.000" would otherwise be read as something else than the user meant.
+function digits(text: string, option: string, what: string): string {
+  if (!/^\d+$/.test(text)) {
+    throw new Error(`${option}: ${what} phải là số nguyên, chỉ gồm chữ số (nhận được "${text}").`);
+  }
   return text;
 }
 
 function parseOptions(options: RawOptions): ScheduleInput {
-  const principal = wholeNumber(required(options.principal, '--principal', 'số tiền vay, đồng'), '--principal', 'số tiền vay');
-  const term = wholeNumber(required(options.termMonths, '--term-months', 'thời hạn vay, tháng'), '--term-months', 'thời hạn vay');
-  const grace = wholeNumber((options.graceMonths ?? '0').trim(), '--grace-months', 'số tháng ân hạn');
-  const method = required(options.method, '--method', 'equal_principal hoặc bullet');
+  const principal = required(options.principal, '--principal', 'số tiền vay, đồng');
+  const term = required(options.termMonths, '--term-months', 'thời hạn vay, tháng');
+  const grace = (options.graceMonths ?? '0').trim();
   return {
-    principalVnd: BigInt(principal),
+    principalVnd: BigInt(digits(principal, '--principal', 'số tiền vay')),
     annualRatePercent: required(options.rate, '--rate', 'lãi suất %/năm'),
-    termMonths: Number(term),
-    method: method as RepaymentMethod, // checked by buildSchedule
-    graceMonths: Number(grace),
+    termMonths: Number(digits(term, '--term-months', 'thời hạn vay')),
+    // Checked by buildSchedule, whose error names the field.
+    method: required(options.method, '--method', 'equal_principal hoặc bullet') as RepaymentMethod,
+    graceMonths: Number(digits(grace, '--grace-months', 'số tháng ân hạn')),
     disbursedOn: required(options.disbursed, '--disbursed', 'ngày giải ngân YYYY-MM-DD'),
   };
 }
@@ -116,20 +124,33 @@ export function formatVnd(amountVnd: bigint): string {
 
 /** A readable Vietnamese table of the schedule. */
 export function scheduleAsTable(schedule: Schedule, input: ScheduleInput): string {
-  const totalPrincipal = schedule.installments.reduce((sum, i) => sum + i.principalVnd, 0n);
-  const rows = schedule.installments.map((i) => [
-    String(i.n), toVietnameseDate(i.dueDate), formatVnd(i.principalVnd), formatVnd(i.interestVnd), formatVnd(i.totalVnd),
-  ]);
+  const { installments, totalInterestVnd } = schedule;
+  const totalPrincipalVnd = installments.reduce((sum, i) => sum + i.principalVnd, 0n);
   const header = ['Kỳ', 'Ngày đến hạn', 'Gốc', 'Lãi', 'Tổng phải trả'];
-  const footer = ['Cộng', '', formatVnd(totalPrincipal), formatVnd(schedule.totalInterestVnd), formatVnd(totalPrincipal + schedule.totalInterestVnd)];
-  const table = [header, ...rows, footer];
-  const widths = header.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
-  const line = (row: string[]) =>
-    row.map((cell, column) => (column === 1 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  const rows = installments.map((i) => [
+    String(i.n),
+    toVietnameseDate(i.dueDate),
+    formatVnd(i.principalVnd),
+    formatVnd(i.interestVnd),
+    formatVnd(i.totalVnd),
+  ]);
+  const footer = [
+    'Cộng',
+    '',
+    formatVnd(totalPrincipalVnd),
+    formatVnd(totalInterestVnd),
+    formatVnd(totalPrincipalVnd + totalInterestVnd),
+  ];
+  const widths = header.map((_, column) => Math.max(...[header, ...rows, footer].map((row) => (row[column] ?? '').length)));
+  // Amounts right-aligned, the date column left-aligned.
+  const pad = (cell: string, column: number) =>
+    column === 1 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0);
+  const line = (row: string[]) => row.map(pad).join('  ');
   const rule = widths.map((width) => '─'.repeat(width)).join('  ');
   const grace = input.graceMonths ? `, ân hạn gốc ${input.graceMonths} tháng` : '';
   const title =
     `Lịch trả nợ: ${formatVnd(input.principalVnd)} đồng, lãi suất ${input.annualRatePercent.replace('.', ',')}%/năm, ` +
-    `${input.termMonths} tháng, ${METHOD_LABELS[input.method]}${grace}, giải ngân ${toVietnameseDate(input.disbursedOn)} (đơn vị: đồng)`;
+    `${input.termMonths} tháng, ${METHOD_LABELS[input.method]}${grace}, ` +
+    `giải ngân ${toVietnameseDate(input.disbursedOn)} (đơn vị: đồng)`;
   return [title, '', line(header), rule, ...rows.map(line), rule, line(footer)].join('\n');
 }

@@ -21,6 +21,8 @@ import { healthRoutes } from './http/health.routes.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    /** "METHOD /url" of every API route, as registered (the authorization test covers each one). */
+    apiRoutes: string[];
   }
 }
 
@@ -37,6 +39,12 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
     genReqId: () => crypto.randomUUID(),
   });
   app.decorate('database', database);
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

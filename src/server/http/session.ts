@@ -27,8 +27,15 @@ export function installSession(app: FastifyInstance, config: Config): void {
     const token = request.cookies[SESSION_COOKIE];
     const actor = await actorForSession(app.database.db, token);
     Object.defineProperty(request, 'actor', { value: actor, writable: true });
+    // Default deny: every API route outside the public prefixes needs a signed-in user, checked before the
+    // body is even validated.
+    if (actor.kind === 'anonymous' && request.url.startsWith('/api/') && !PUBLIC_PREFIXES.some((p) => request.url.startsWith(p))) {
+      throw new AppError('unauthenticated', 'Vui lòng đăng nhập.');
+    }
   });
 }
+
+const PUBLIC_PREFIXES = ['/api/health', '/api/auth/', '/api/reference/', '/api/public/', '/api/docs'];
 
 function checkOrigin(request: FastifyRequest, config: Config): void {
   const origin = request.headers.origin;

@@ -61,13 +61,6 @@ export function daysBetween(from: string, to: string): number {
   return (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / MS_PER_DAY;
 }
 
-/** The date `days` days after `date` (days may be negative). */
-export function addDays(date: string, days: number): string {
-  const { year, month, day } = partsOf(date);
-  const shifted = new Date(Date.UTC(year, month - 1, day) + days * MS_PER_DAY);
-  return format(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
-}
-
 /** The later of two dates (ISO strings compare correctly as text). */
 export function laterOf(a: string, b: string): string {
   return a >= b ? a : b;

@@ -69,12 +69,19 @@ export function openLoan(contract: LoanContract): LoanState {
   if (typeof disbursedOn !== 'string' || !isCalendarDate(disbursedOn)) {
     throw new LoanInputError('disbursedOn', 'Ngày giải ngân (disbursedOn) phải là ngày hợp lệ dạng YYYY-MM-DD.');
   }
-  const rateHundredths = typeof annualRatePercent === 'string' ? parseRateHundredths(annualRatePercent) : undefined;
+  const rateHundredths =
+    typeof annualRatePercent === 'string' ? parseRateHundredths(annualRatePercent) : undefined;
   if (rateHundredths === undefined) {
-    throw new LoanInputError('annualRatePercent', 'Lãi suất năm (annualRatePercent) phải từ 0 đến 100 (%), tối đa 2 chữ số thập phân.');
+    throw new LoanInputError(
+      'annualRatePercent',
+      'Lãi suất năm (annualRatePercent) phải từ 0 đến 100 (%), tối đa 2 chữ số thập phân.',
+    );
   }
   if (!Number.isInteger(penaltyRatePercent) || penaltyRatePercent < 0 || penaltyRatePercent > 1000) {
-    throw new LoanInputError('penaltyRatePercent', 'Tỷ lệ lãi phạt (penaltyRatePercent) phải là số nguyên từ 0 đến 1000 (% lãi suất trong hạn).');
+    throw new LoanInputError(
+      'penaltyRatePercent',
+      'Tỷ lệ lãi phạt (penaltyRatePercent) phải là số nguyên từ 0 đến 1000 (% của lãi suất trong hạn).',
+    );
   }
   if (installments.length === 0) {
     throw new LoanInputError('installments', 'Lịch trả nợ (installments) phải có ít nhất một kỳ.');
@@ -82,10 +89,23 @@ export function openLoan(contract: LoanContract): LoanState {
   let periodStart = disbursedOn;
   const positions = installments.map((installment, index): InstallmentPosition => {
     const { dueDate, principalVnd, interestVnd } = installment;
-    if (installment.n !== index + 1 || !isCalendarDate(dueDate) || dueDate <= periodStart || principalVnd < 0n || interestVnd < 0n) {
-      throw new LoanInputError('installments', `Kỳ trả nợ thứ ${index + 1} không hợp lệ (số kỳ, ngày đến hạn tăng dần sau ngày giải ngân, số tiền không âm).`);
+    const wellFormed = installment.n === index + 1 && isCalendarDate(dueDate) && dueDate > periodStart;
+    if (!wellFormed || principalVnd < 0n || interestVnd < 0n) {
+      throw new LoanInputError(
+        'installments',
+        `Kỳ thứ ${index + 1} của lịch trả nợ (installments) không hợp lệ: cần đánh số 1, 2, …, ` +
+          'ngày đến hạn tăng dần sau ngày giải ngân và số tiền không âm.',
+      );
     }
-    const position = { n: installment.n, periodStart, dueDate, principalDueVnd: principalVnd, interestDueVnd: interestVnd, principalPaidVnd: 0n, interestPaidVnd: 0n };
+    const position: InstallmentPosition = {
+      n: installment.n,
+      periodStart,
+      dueDate,
+      principalDueVnd: principalVnd,
+      interestDueVnd: interestVnd,
+      principalPaidVnd: 0n,
+      interestPaidVnd: 0n,
+    };
     periodStart = dueDate;
     return position;
   });
@@ -94,8 +114,15 @@ export function openLoan(contract: LoanContract): LoanState {
     throw new LoanInputError('installments', 'Tổng tiền gốc của lịch trả nợ (installments) phải lớn hơn 0.');
   }
   return {
-    contract, disbursedVnd, rateHundredths, penaltyRatePercent, installments: positions, payments: [],
-    penaltyChargedVnd: 0n, penaltyPaidVnd: 0n, penaltySettledOn: disbursedOn,
+    contract,
+    disbursedVnd,
+    rateHundredths,
+    penaltyRatePercent,
+    installments: positions,
+    payments: [],
+    penaltyChargedVnd: 0n,
+    penaltyPaidVnd: 0n,
+    penaltySettledOn: disbursedOn,
   };
 }
 

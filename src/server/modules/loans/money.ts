@@ -18,7 +18,9 @@ export function parseRateHundredths(text: string): bigint | undefined {
 
 /** numerator / denominator rounded half up; both must be non-negative, denominator positive. */
 export function divideRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
-  if (numerator < 0n || denominator <= 0n) throw new RangeError('divideRoundHalfUp expects numerator ≥ 0 and denominator > 0');
+  if (numerator < 0n || denominator <= 0n) {
+    throw new RangeError('divideRoundHalfUp expects numerator ≥ 0 and denominator > 0');
+  }
   return (2n * numerator + denominator) / (2n * denominator);
 }
 

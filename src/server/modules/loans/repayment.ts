@@ -59,14 +59,20 @@ export function payoffAmountVnd(state: LoanState, paidOn: string): bigint {
 }
 
 /** Apply one payment to a loan; returns how it was split and the loan's new state. */
-export function allocatePayment(state: LoanState, payment: Payment): { allocation: PaymentAllocation; state: LoanState } {
+export function allocatePayment(
+  state: LoanState,
+  payment: Payment,
+): { allocation: PaymentAllocation; state: LoanState } {
   const { paidOn, amountVnd } = payment;
   if (typeof amountVnd !== 'bigint' || amountVnd <= 0n) {
     throw new LoanInputError('amountVnd', 'Số tiền trả (amountVnd) phải là số nguyên dương (đồng).');
   }
   const payoffVnd = payoffAmountVnd(state, paidOn);
   if (amountVnd > payoffVnd) {
-    throw new LoanInputError('amountVnd', `Số tiền trả (amountVnd) vượt quá số tiền cần để tất toán khoản vay vào ngày ${paidOn} (${payoffVnd} đồng).`);
+    throw new LoanInputError(
+      'amountVnd',
+      `Số tiền trả (amountVnd) vượt quá số tiền cần để tất toán khoản vay vào ngày ${paidOn} (${payoffVnd} đồng).`,
+    );
   }
   const penaltyChargedVnd = state.penaltyChargedVnd + penaltySinceSettlementVnd(state, paidOn);
   const installments = state.installments.map((i): Mutable<InstallmentPosition> => ({ ...i }));
@@ -82,9 +88,21 @@ export function allocatePayment(state: LoanState, payment: Payment): { allocatio
     return takenVnd;
   };
   const payInterest = (list: Mutable<InstallmentPosition>[]) =>
-    sumVnd(list.map((i) => { const paid = take(interestLeftVnd(i)); i.interestPaidVnd += paid; return paid; }));
+    sumVnd(
+      list.map((i) => {
+        const paidVnd = take(interestLeftVnd(i));
+        i.interestPaidVnd += paidVnd;
+        return paidVnd;
+      }),
+    );
   const payPrincipal = (list: Mutable<InstallmentPosition>[]) =>
-    sumVnd(list.map((i) => { const paid = take(principalLeftVnd(i)); i.principalPaidVnd += paid; return paid; }));
+    sumVnd(
+      list.map((i) => {
+        const paidVnd = take(principalLeftVnd(i));
+        i.principalPaidVnd += paidVnd;
+        return paidVnd;
+      }),
+    );
 
   const allocation: PaymentAllocation = {
     penaltyVnd: take(penaltyChargedVnd - state.penaltyPaidVnd),
@@ -117,7 +135,10 @@ export function replayPayments(contract: LoanContract, payments: readonly Paymen
 /** Position of a loan as of a date, counting only payments made on or before that date. */
 export function loanPositionAsOf(state: LoanState, asOf: string): LoanPosition {
   if (typeof asOf !== 'string' || !isCalendarDate(asOf) || asOf < state.contract.disbursedOn) {
-    throw new LoanInputError('asOf', 'Ngày xem (asOf) phải là ngày hợp lệ dạng YYYY-MM-DD, không trước ngày giải ngân.');
+    throw new LoanInputError(
+      'asOf',
+      'Ngày xem số dư (asOf) phải là ngày hợp lệ dạng YYYY-MM-DD, không trước ngày giải ngân.',
+    );
   }
   if (asOf < state.penaltySettledOn) {
     const paymentsSoFar = state.payments.filter((p) => p.paidOn <= asOf);
@@ -149,7 +170,11 @@ function checkPaymentDate(state: LoanState, paidOn: string): void {
     throw new LoanInputError('paidOn', 'Ngày trả (paidOn) phải sau ngày giải ngân.');
   }
   if (paidOn < state.penaltySettledOn) {
-    throw new LoanInputError('paidOn', `Ngày trả (paidOn) không được trước khoản trả đã ghi ngày ${state.penaltySettledOn}; hãy ghi các khoản trả theo thứ tự ngày.`);
+    throw new LoanInputError(
+      'paidOn',
+      `Ngày trả (paidOn) không được trước khoản trả đã ghi ngày ${state.penaltySettledOn}; ` +
+        'hãy ghi các khoản trả theo thứ tự ngày.',
+    );
   }
 }
 

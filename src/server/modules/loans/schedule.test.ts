@@ -105,7 +105,9 @@ describe('buildSchedule', () => {
   });
 
   it('a grace on a bullet loan changes nothing: all principal is due at maturity anyway', () => {
-    const base = { principalVnd: 50_000_000n, annualRatePercent: '4.8', termMonths: 6, method: 'bullet', disbursedOn: '2024-05-05' } as const;
+    const base = {
+      principalVnd: 50_000_000n, annualRatePercent: '4.8', termMonths: 6, method: 'bullet', disbursedOn: '2024-05-05',
+    } as const;
     expect(buildSchedule({ ...base, graceMonths: 3 })).toEqual(buildSchedule(base));
   });
 

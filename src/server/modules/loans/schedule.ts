@@ -50,7 +50,8 @@ export function validateScheduleInput(input: ScheduleInput): LoanTerms {
   if (typeof principalVnd !== 'bigint' || principalVnd <= 0n) {
     throw new LoanInputError('principalVnd', 'Số tiền vay (principalVnd) phải là số nguyên dương (đồng).');
   }
-  const rateHundredths = typeof annualRatePercent === 'string' ? parseRateHundredths(annualRatePercent) : undefined;
+  const rateHundredths =
+    typeof annualRatePercent === 'string' ? parseRateHundredths(annualRatePercent) : undefined;
   if (rateHundredths === undefined) {
     throw new LoanInputError(
       'annualRatePercent',
@@ -58,7 +59,10 @@ export function validateScheduleInput(input: ScheduleInput): LoanTerms {
     );
   }
   if (!Number.isInteger(termMonths) || termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
-    throw new LoanInputError('termMonths', `Thời hạn vay (termMonths) phải là số nguyên từ 1 đến ${MAX_TERM_MONTHS} tháng.`);
+    throw new LoanInputError(
+      'termMonths',
+      `Thời hạn vay (termMonths) phải là số nguyên từ 1 đến ${MAX_TERM_MONTHS} tháng.`,
+    );
   }
   if (!REPAYMENT_METHODS.includes(method)) {
     throw new LoanInputError('method', 'Phương thức trả nợ (method) phải là equal_principal hoặc bullet.');
@@ -70,7 +74,10 @@ export function validateScheduleInput(input: ScheduleInput): LoanTerms {
     );
   }
   if (typeof disbursedOn !== 'string' || !isCalendarDate(disbursedOn)) {
-    throw new LoanInputError('disbursedOn', 'Ngày giải ngân (disbursedOn) phải là ngày hợp lệ dạng YYYY-MM-DD.');
+    throw new LoanInputError(
+      'disbursedOn',
+      'Ngày giải ngân (disbursedOn) phải là ngày hợp lệ dạng YYYY-MM-DD.',
+    );
   }
   return { principalVnd, rateHundredths, termMonths, method, graceMonths, disbursedOn };
 }
@@ -106,7 +113,8 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   for (let n = 1; n <= terms.termMonths; n += 1) {
     const dueDate = dueDateOf(terms.disbursedOn, n);
     const principalVnd = split[n - 1] ?? 0n;
-    const interestVnd = periodInterestVnd(outstandingVnd, terms.rateHundredths, daysBetween(periodStart, dueDate));
+    const days = daysBetween(periodStart, dueDate);
+    const interestVnd = periodInterestVnd(outstandingVnd, terms.rateHundredths, days);
     installments.push({ n, dueDate, principalVnd, interestVnd, totalVnd: principalVnd + interestVnd });
     totalInterestVnd += interestVnd;
     outstandingVnd -= principalVnd;

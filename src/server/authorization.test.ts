@@ -1,0 +1,168 @@
+/**
+ * Every route, every role. The route list comes from the app itself, so a new route without a row here
+ * fails the suite. Each row says which roles may pass (any answer but 401/403) and what the others get.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { buildOrganisation } from './modules/demo/factories.ts';
+import { createOrganisation } from './modules/cooperatives/cooperatives.service.ts';
+import { systemActor } from './modules/accounts/roles.ts';
+import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../test/harness.ts';
+
+type Who =
+  | 'anonymous'
+  | 'alliance_admin'
+  | 'alliance_staff'
+  | 'fund_officer'
+  | 'commune_officer'
+  | 'coop_manager'
+  | 'other_coop_manager'
+  | 'national_viewer'
+  | 'other_tenant_staff';
+const EVERYONE: Who[] = ['anonymous', 'alliance_admin', 'alliance_staff', 'fund_officer', 'commune_officer', 'coop_manager', 'other_coop_manager', 'national_viewer', 'other_tenant_staff'];
+const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous');
+
+type Fixture = { orgId: string; otherOrgId: string };
+type Row = { route: string; request: (f: Fixture) => InjectOptions; allowed: Who[]; freshSession?: boolean };
+
+const ROWS: Row[] = [
+  { route: 'GET /api/health', request: () => ({ url: '/api/health' }), allowed: EVERYONE },
+  { route: 'POST /api/auth/login', request: () => ({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@x.vn', password: 'wrong-password' } }), allowed: [], freshSession: true },
+  { route: 'POST /api/auth/logout', request: () => ({ method: 'POST', url: '/api/auth/logout' }), allowed: EVERYONE, freshSession: true },
+  { route: 'GET /api/auth/me', request: () => ({ url: '/api/auth/me' }), allowed: EVERYONE },
+  { route: 'GET /api/reference/sectors', request: () => ({ url: '/api/reference/sectors' }), allowed: EVERYONE },
+  { route: 'GET /api/reference/alliances', request: () => ({ url: '/api/reference/alliances' }), allowed: EVERYONE },
+  { route: 'GET /api/reference/communes', request: () => ({ url: `/api/reference/communes?tenant=${TENANT}` }), allowed: EVERYONE },
+  { route: 'GET /api/public/directory', request: () => ({ url: '/api/public/directory?q=htx' }), allowed: EVERYONE },
+  {
+    route: 'GET /api/cooperatives',
+    request: () => ({ url: '/api/cooperatives' }),
+    allowed: SIGNED_IN,
+  },
+  {
+    route: 'POST /api/cooperatives',
+    request: () => ({ method: 'POST', url: '/api/cooperatives', payload: buildOrganisation({ registrationNumber: null }) }),
+    // Staff of another alliance create in their own alliance (checked below), never in this one.
+    allowed: ['alliance_admin', 'alliance_staff', 'other_tenant_staff'],
+  },
+  {
+    route: 'GET /api/cooperatives/:id',
+    request: (f) => ({ url: `/api/cooperatives/${f.orgId}` }),
+    allowed: ['alliance_admin', 'alliance_staff', 'fund_officer', 'commune_officer', 'coop_manager', 'national_viewer'],
+  },
+  {
+    route: 'PATCH /api/cooperatives/:id',
+    request: (f) => ({ method: 'PATCH', url: `/api/cooperatives/${f.orgId}`, payload: { version: 1, phone: '0912345678' } }),
+    allowed: ['alliance_admin', 'alliance_staff', 'coop_manager'],
+  },
+  {
+    route: 'GET /api/cooperatives/:id/history',
+    request: (f) => ({ url: `/api/cooperatives/${f.orgId}/history` }),
+    allowed: ['alliance_admin', 'alliance_staff', 'fund_officer', 'commune_officer', 'coop_manager', 'national_viewer'],
+  },
+];
+
+let t: TestApp;
+let fixture: Fixture;
+const cookies = new Map<Who, string | undefined>();
+const routes: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await createOrganisation(t.database.db, { actor: systemActor(TENANT), input: buildOrganisation({ registeredCommune: 'Xã Tân Dĩnh', registeredDistrict: 'Lạng Giang' }) });
+  const other = await createOrganisation(t.database.db, { actor: systemActor(TENANT), input: buildOrganisation({ registeredCommune: 'Xã Cao Xá', registeredDistrict: 'Tân Yên' }) });
+  fixture = { orgId: org.id, otherOrgId: other.id };
+  cookies.set('anonymous', undefined);
+  for (const role of ['alliance_admin', 'alliance_staff', 'fund_officer', 'national_viewer'] as const) cookies.set(role, (await t.signIn(role)).cookie);
+  cookies.set('commune_officer', (await t.signIn('commune_officer', { communeCode: org.currentCommuneCode! })).cookie);
+  cookies.set('coop_manager', (await t.signIn('coop_manager', { organisationId: org.id })).cookie);
+  cookies.set('other_coop_manager', (await t.signIn('coop_manager', { organisationId: other.id })).cookie);
+  cookies.set('other_tenant_staff', (await t.signIn('alliance_staff', { tenantId: OTHER_TENANT })).cookie);
+});
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+  it('has a row for every API route of the app', () => {
+    const listed = new Set(ROWS.map((r) => r.route));
+    routes.push(...apiRoutes(t));
+    expect(routes.length).toBeGreaterThanOrEqual(ROWS.length);
+    const missing = routes.filter((r) => !listed.has(r));
+    expect(missing, `routes without an authorization row: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  for (const row of ROWS) {
+    it(row.route, async () => {
+      for (const who of EVERYONE) {
+        // Each request gets a fresh version so that allowed PATCHes do not conflict with one another.
+        const options = row.request(fixture);
+        if (options.method === 'PATCH') {
+          const current = await t.request({ url: `/api/cooperatives/${fixture.orgId}`, cookie: cookies.get('alliance_admin') });
+          options.payload = { ...(options.payload as object), version: current.json().version };
+        }
+        const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
+        const res = await t.request({ ...options, cookie });
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && options.url?.toString().includes(fixture.orgId));
+        if (row.allowed.includes(who)) {
+          expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
+          expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);
+        } else if (row.route !== 'POST /api/auth/login') {
+          expect(denied, `${who} must not pass ${row.route}, got ${res.statusCode}`).toBe(true);
+          expect(res.statusCode).toBe(who === 'anonymous' ? 401 : res.statusCode === 404 ? 404 : 403);
+        } else {
+          expect(res.statusCode).toBe(401);
+        }
+      }
+    });
+  }
+
+  it("a cooperative's manager cannot read or change another cooperative by id", async () => {
+    const cookie = cookies.get('coop_manager');
+    const read = await t.request({ url: `/api/cooperatives/${fixture.otherOrgId}`, cookie });
+    expect(read.statusCode).toBe(404);
+    const write = await t.request({ method: 'PATCH', url: `/api/cooperatives/${fixture.otherOrgId}`, cookie, payload: { version: 1, phone: '0900000000' } });
+    expect(write.statusCode).toBe(404);
+    const list = await t.request({ url: '/api/cooperatives', cookie });
+    expect(list.json().items.map((i: { id: string }) => i.id)).toEqual([fixture.orgId]);
+  });
+
+  it('a manager may change only the annual-update fields of its own cooperative', async () => {
+    const cookie = cookies.get('coop_manager');
+    const current = await t.request({ url: `/api/cooperatives/${fixture.orgId}`, cookie });
+    const res = await t.request({ method: 'PATCH', url: `/api/cooperatives/${fixture.orgId}`, cookie, payload: { version: current.json().version, charterCapitalVnd: '1' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toContain('charterCapitalVnd');
+  });
+
+  it('staff of another alliance see none of this alliance\'s organisations', async () => {
+    const list = await t.request({ url: '/api/cooperatives?pageSize=200', cookie: cookies.get('other_tenant_staff') });
+    const ids = list.json().items.map((i: { id: string; tenantId: number }) => i.id);
+    expect(ids).not.toContain(fixture.orgId);
+    expect(list.json().items.every((i: { tenantId: number }) => i.tenantId === OTHER_TENANT)).toBe(true);
+    const read = await t.request({ url: `/api/cooperatives/${fixture.orgId}`, cookie: cookies.get('other_tenant_staff') });
+    expect(read.statusCode).toBe(404);
+  });
+
+  it('the public directory carries no personal data', async () => {
+    const res = await t.request({ url: '/api/public/directory' });
+    const body = res.json();
+    expect(body.total).toBeGreaterThanOrEqual(2);
+    for (const item of body.items) {
+      expect(Object.keys(item).sort()).toEqual(['currentCommuneCode', 'currentCommuneName', 'id', 'kind', 'name', 'sectorCode', 'status']);
+    }
+    expect(res.body).not.toMatch(/09\d{8}/);
+  });
+});
+
+/** A new session for a role, for rows (logout) that end the session they use. */
+async function freshCookie(who: Who): Promise<string | undefined> {
+  if (who === 'anonymous') return undefined;
+  if (who === 'coop_manager') return (await t.signIn('coop_manager', { organisationId: fixture.orgId })).cookie;
+  if (who === 'other_coop_manager') return (await t.signIn('coop_manager', { organisationId: fixture.otherOrgId })).cookie;
+  if (who === 'other_tenant_staff') return (await t.signIn('alliance_staff', { tenantId: OTHER_TENANT })).cookie;
+  if (who === 'commune_officer') return (await t.signIn('commune_officer', { communeCode: '00000' })).cookie;
+  return (await t.signIn(who)).cookie;
+}
+
+function apiRoutes(app: TestApp): string[] {
+  return [...new Set(app.app.apiRoutes)];
+}

@@ -1,0 +1,84 @@
+/** The shapes the API sends back (requests use the shared zod schemas in src/shared/organisation.ts). */
+import type { Kind, OrganisationInput, Status } from '../../shared/organisation.ts';
+import type { SectorGroup } from '../../shared/sectors.ts';
+
+export type SessionUser = {
+  id: string | null;
+  email: string;
+  role: string;
+  roleLabel: string;
+  tenantId: number | null;
+  organisationId: string | null;
+  communeCode: string | null;
+};
+
+export type Page<T> = { items: T[]; total: number };
+
+export type OrganisationListItem = {
+  id: string;
+  name: string;
+  registrationNumber: string | null;
+  kind: Kind;
+  status: Status;
+  sectorCode: string;
+  sectorGroup: SectorGroup | null;
+  foundedOn: string;
+  registeredDistrict: string | null;
+  registeredCommune: string | null;
+  currentCommuneCode: string | null;
+  representative: string | null;
+  charterCapitalVnd: string;
+};
+
+export type OrganisationPermissions = { update: boolean; updateAllFields: boolean; viewAudit: boolean };
+
+/** The full record: every editable field (nulls where empty) plus what the server adds. */
+export type Organisation = {
+  [K in keyof OrganisationInput]-?: Exclude<OrganisationInput[K], undefined>;
+} & {
+  id: string;
+  tenantId: number;
+  sectorGroup: SectorGroup | null;
+  registeredUnitCode: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  can: OrganisationPermissions;
+};
+
+export type StatusPeriod = { status: Status; validFrom: string; note: string | null; recordedAt: string };
+
+export type AuditEvent = {
+  id?: string;
+  at: string;
+  actorLabel: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+export type OrganisationHistory = { statuses: StatusPeriod[]; audit: AuditEvent[] };
+
+export type DirectoryEntry = {
+  id: string;
+  name: string;
+  kind: Kind;
+  sectorCode: string;
+  status: Status;
+  currentCommuneCode: string | null;
+  currentCommuneName: string | null;
+};
+
+export type Sector = { code: string; name: string; groupKey: SectorGroup };
+export type Alliance = { id: number; name: string; provinceCode: string };
+export type Commune = { code: string; name: string };
+
+export type ImportReport = {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  duplicates: { row: number; firstRow: number; registrationNumber: string | null }[];
+  rejected: { row: number; reason: string }[];
+  warnings: { row: number; message: string }[];
+  importId: string | null;
+};
