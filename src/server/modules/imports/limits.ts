@@ -1,0 +1,31 @@
+/**
+ * Limits of the registry importer (sổ đăng ký HTX từ .xlsx / .csv). Every one of them is checked before the
+ * work it protects, and every refusal says which limit was hit, in Vietnamese:
+ *
+ * - upload size: config.maxUploadBytes (MAX_UPLOAD_BYTES, default 20 MB), checked by the HTTP route and the CLI;
+ * - uncompressed size of an .xlsx: at most 200 MB in total, read from the zip's central directory before any
+ *   parsing, and then enforced while inflating each entry, so a zip that lies about its sizes (a zip bomb)
+ *   is refused after at most its declared size has been inflated; at most 2,000 entries;
+ * - at most 100,000 data rows (title, header, column-number, blank and signature rows do not count);
+ * - at most 10,000 characters in one cell;
+ * - formulas are never evaluated: the value Excel saved with the formula (its cached result) is read, and a
+ *   formula without one counts as an empty cell.
+ */
+
+export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+export const MAX_ZIP_ENTRIES = 2_000;
+export const MAX_DATA_ROWS = 100_000;
+export const MAX_CELL_CHARS = 10_000;
+/** Title rows above the header are few; a header further down than this is not a registry layout. */
+export const MAX_HEADER_SEARCH_ROWS = 30;
+
+/** 20971520 → "20 MB", for messages people read. */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
+}
+
+/** 100000 → "100.000" (Vietnamese digit grouping). */
+export function formatInteger(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}

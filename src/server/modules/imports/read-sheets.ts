@@ -1,0 +1,131 @@
+import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { AppError } from '../../http/errors.ts';
+import { formatInteger, MAX_CELL_CHARS, MAX_DATA_ROWS, MAX_HEADER_SEARCH_ROWS } from './limits.ts';
+import { assertSafeZip } from './zip-guard.ts';
+
+/** A cell as the importer reads it: formulas already replaced by their cached result. */
+export type Cell = string | number | boolean | Date | null;
+/** A non-blank row of a sheet with its row number as Excel shows it (1-based). */
+export type GridRow = { number: number; cells: Cell[] };
+export type Sheet = { name: string; rows: () => GridRow[] };
+
+// Title, header, column numbers and signatures come on top of the data rows; blank rows are never kept.
+const MAX_GRID_ROWS = MAX_DATA_ROWS + MAX_HEADER_SEARCH_ROWS + 100;
+
+/** Column letters as Excel shows them: 1 → A, 28 → AB. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function checkCellLength(value: Cell, row: number, column: number): void {
+  if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
+    throw new AppError(
+      'bad_request',
+      `Ô ${columnLetter(column)}${row} dài ${formatInteger(value.length)} ký tự, vượt giới hạn ${formatInteger(MAX_CELL_CHARS)} ký tự một ô.`,
+      { row },
+    );
+  }
+}
+
+function checkRowCount(count: number): void {
+  if (count > MAX_GRID_ROWS) {
+    throw new AppError('bad_request', `Bảng tính có hơn ${formatInteger(MAX_DATA_ROWS)} dòng dữ liệu, vượt giới hạn một lần nhập; hãy chia thành nhiều tệp.`);
+  }
+}
+
+const isBlank = (cells: Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+
+/** The value Excel shows: a formula's cached result (never evaluated), rich text joined, a link's text. */
+function plainValue(value: ExcelJS.CellValue | undefined): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return plainValue((value as ExcelJS.CellFormulaValue).result ?? null);
+  if ('error' in value) return String(value.error);
+  if ('text' in value) return plainValue(value.text as ExcelJS.CellValue);
+  return null;
+}
+
+/** The visible worksheets of an .xlsx, after the zip has passed the size and zip-bomb checks. */
+export async function readXlsxSheets(content: Buffer): Promise<Sheet[]> {
+  await assertSafeZip(content);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] } as never);
+  } catch {
+    throw new AppError('bad_request', 'Tệp không phải bảng tính .xlsx hợp lệ (không đọc được nội dung). Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.');
+  }
+  return workbook.worksheets
+    .filter((sheet) => sheet.state === 'visible' || sheet.state === undefined)
+    .map((sheet) => ({
+      name: sheet.name,
+      rows: () => {
+        const rows: GridRow[] = [];
+        sheet.eachRow({ includeEmpty: false }, (row, number) => {
+          const cells: Cell[] = [];
+          for (let column = 1; column <= row.cellCount; column++) {
+            const value = plainValue(row.getCell(column).value);
+            checkCellLength(value, number, column);
+            cells.push(value);
+          }
+          if (isBlank(cells)) return;
+          rows.push({ number, cells });
+          checkRowCount(rows.length);
+        });
+        return rows;
+      },
+    }));
+}
+
+function decodeText(content: Buffer): string {
+  if (content[0] === 0xff && content[1] === 0xfe) return new TextDecoder('utf-16le').decode(content.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
+  } catch {
+    throw new AppError('bad_request', 'Tệp CSV không ở mã UTF-8. Trong Excel hãy chọn "Lưu thành" → "CSV UTF-8 (phân tách bằng dấu phẩy)".');
+  }
+}
+
+/** Comma, semicolon (Excel where "," is the decimal mark, as in Vietnamese) or tab: the most frequent outside quotes. */
+function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const char of text.slice(0, 64 * 1024)) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** A .csv file as one sheet; every value is text, as Excel would show it on opening the file. */
+export function readCsvSheet(fileName: string, content: Buffer): Sheet[] {
+  const text = decodeText(content);
+  if (text.includes('\u0000')) throw new AppError('bad_request', 'Tệp không phải văn bản CSV (có ký tự nhị phân).');
+  const rows: GridRow[] = [];
+  let number = 0;
+  // Rows are kept as they are parsed (blank ones dropped), so a file of empty lines never piles up in memory.
+  const onRecord = (fields: string[]) => {
+    number += 1;
+    const cells = fields.map((field, column) => {
+      checkCellLength(field, number, column + 1);
+      return field === '' ? null : field;
+    });
+    if (!isBlank(cells)) {
+      rows.push({ number, cells });
+      checkRowCount(rows.length);
+    }
+    return null;
+  };
+  try {
+    // One record per row as Excel shows it: a quoted field may span lines, an empty line is an (empty) row.
+    parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, on_record: onRecord });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const line = (error as { lines?: number }).lines;
+    throw new AppError('bad_request', `Tệp CSV bị lỗi định dạng${line ? ` ở dòng ${line}` : ''}: có thể thiếu dấu ngoặc kép đóng.`);
+  }
+  return [{ name: fileName, rows: () => rows }];
+}

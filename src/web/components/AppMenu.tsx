@@ -1,0 +1,46 @@
+import { DatabaseOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Menu } from 'antd';
+import type { MenuProps } from 'antd';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useT } from '../i18n/index.tsx';
+import { canManageRegistry, useSession } from '../session/session.ts';
+
+/** The menu key of the page being shown. */
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/registry/new')) return '/registry/new';
+  if (pathname.startsWith('/registry')) return '/registry';
+  if (pathname.startsWith('/imports')) return '/imports';
+  if (pathname.startsWith('/login')) return '/login';
+  return '/directory';
+}
+
+/** The navigation: what a visitor or a user of this role may open. */
+export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const t = useT();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items: MenuProps['items'] = [
+    { key: '/directory', icon: <GlobalOutlined />, label: t('nav.directory') },
+    ...(user ? [{ key: '/registry', icon: <DatabaseOutlined />, label: t('nav.registry') }] : []),
+    ...(canManageRegistry(user)
+      ? [
+          { key: '/registry/new', icon: <PlusOutlined />, label: t('nav.create') },
+          { key: '/imports', icon: <UploadOutlined />, label: t('nav.import') },
+        ]
+      : []),
+    ...(user ? [] : [{ key: '/login', icon: <LoginOutlined />, label: t('nav.login') }]),
+  ];
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKey(location.pathname)]}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { Controller, useForm } from 'react-hook-form';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { z } from 'zod';
+import { FormField } from '../../components/FormField.tsx';
+import { useT, type MessageKey } from '../../i18n/index.tsx';
+import { useLogin, useSession } from '../../session/session.ts';
+
+// Messages are dictionary keys, translated when shown, so the schema needs no language.
+const Credentials = z.object({
+  email: z.string().trim().email('login.emailInvalid' satisfies MessageKey),
+  password: z.string().min(1, 'login.passwordRequired' satisfies MessageKey),
+});
+type Credentials = z.infer<typeof Credentials>;
+
+/** Where to go after logging in: only a path of this site (never an outside address). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/registry';
+}
+
+export default function LoginPage() {
+  const t = useT();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const login = useLogin();
+  const { control, handleSubmit, formState: { errors } } = useForm<Credentials>({
+    resolver: zodResolver(Credentials),
+    defaultValues: { email: '', password: '' },
+  });
+  if (user && !login.isPending) return <Navigate to={safeNext(params.get('next'))} replace />;
+  const translated = Object.fromEntries(
+    Object.entries(errors).map(([k, v]) => [k, { ...v, message: t(v?.message as MessageKey) }]),
+  );
+
+  return (
+    <Card title={t('login.title')} style={{ maxWidth: 400, margin: '24px auto' }}>
+      {login.error && <Alert type="error" title={login.error.message} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
+      <Form layout="vertical" component="div">
+        <form onSubmit={handleSubmit((values) => login.mutate(values, { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) }))} noValidate>
+          <FormField label={t('login.email')} name="email" errors={translated}>
+            <Controller name="email" control={control} render={({ field }) => <Input {...field} id="email" type="email" autoComplete="username" inputMode="email" />} />
+          </FormField>
+          <FormField label={t('login.password')} name="password" errors={translated}>
+            <Controller name="password" control={control} render={({ field }) => <Input.Password {...field} id="password" autoComplete="current-password" />} />
+          </FormField>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
+        </form>
+      </Form>
+    </Card>
+  );
+}
