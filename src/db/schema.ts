@@ -6,3 +6,4 @@ export * from '../server/modules/cooperatives/cooperatives.sql.ts';
 export * from '../server/modules/cooperatives/imports.sql.ts';
 export * from '../server/modules/audit/audit.sql.ts';
 export * from '../server/modules/accounts/accounts.sql.ts';
+export * from '../server/modules/reports/reports.sql.ts';

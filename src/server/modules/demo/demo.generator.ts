@@ -5,7 +5,7 @@ import { SECTORS, type SectorCode } from '../../../shared/sectors.ts';
 import { adminUnitMappings } from '../admin-units/admin-units.sql.ts';
 import { systemActor } from '../accounts/roles.ts';
 import { bulkInsertOrganisations, type BulkRow } from '../cooperatives/cooperatives.bulk.ts';
-import { buildOrganisation } from './factories.ts';
+import { buildOrganisation, buildRegistrationNumber } from './factories.ts';
 import { seededRandom, type Random } from './random.ts';
 
 /** The seed article's figures for 31/12/2023, which the demo province reproduces exactly. */
@@ -20,7 +20,7 @@ export const DEMO_TARGETS = {
   members: 42_153,
 } as const;
 
-type Commune = { name: string; district: string; currentCode: string };
+export type Commune = { name: string; district: string; currentCode: string };
 
 async function oldCommunes(db: Db, provinceKey: string): Promise<Commune[]> {
   const rows = await db
@@ -78,14 +78,27 @@ function foundingYear(r: Random, index: number): number {
  * 42,153 members; plus organisations dissolved before 2024 and founded since.
  */
 export async function generateDemoProvince(db: Db, { tenantId, seed = 2023, provinceKey = 'bac giang' }: { tenantId: number; seed?: number; provinceKey?: string }) {
-  const r = seededRandom(seed);
   const communes = await oldCommunes(db, provinceKey);
   if (communes.length === 0) throw new Error('Chưa nạp danh mục đơn vị hành chính.');
+  const rows = buildDemoRows(communes, seed);
+  await db.transaction(async (tx) => {
+    await bulkInsertOrganisations(tx, { actor: systemActor(tenantId), tenantId, rows });
+  });
+  return { organisations: rows.length };
+}
+
+/** The demo province's organisations, computed without a database: the same seed gives the same rows. */
+export function buildDemoRows(communes: Commune[], seed: number): BulkRow[] {
+  const r = seededRandom(seed);
   const rows: BulkRow[] = [];
+  const issued = new Set<string>();
   const make = (sectorCode: SectorCode, foundedOn: string, extra: Partial<BulkRow> = {}): BulkRow => {
     const commune = r.pick(communes);
+    let registrationNumber = buildRegistrationNumber(r);
+    while (issued.has(registrationNumber)) registrationNumber = buildRegistrationNumber(r);
+    issued.add(registrationNumber);
     return {
-      ...buildOrganisation({ sectorCode, foundedOn, registeredCommune: commune.name, registeredDistrict: commune.district }, r),
+      ...buildOrganisation({ sectorCode, foundedOn, registeredCommune: commune.name, registeredDistrict: commune.district, registrationNumber }, r),
       currentCommuneCode: commune.currentCode,
       ...extra,
     };
@@ -123,10 +136,7 @@ export async function generateDemoProvince(db: Db, { tenantId, seed = 2023, prov
     for (let k = 0; k < count; k++) rows.push(make(r.pick(SECTORS.filter((s) => s.group !== 'credit_fund')).code, iso(year, r.int(1, year === 2026 ? 10 : 12), r.int(1, 28))));
   }
 
-  await db.transaction(async (tx) => {
-    await bulkInsertOrganisations(tx, { actor: systemActor(tenantId), tenantId, rows });
-  });
-  return { organisations: rows.length };
+  return rows;
 }
 
 function setStatus(o: BulkRow, status: Status, since: string): void {

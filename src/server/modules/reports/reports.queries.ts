@@ -1,0 +1,228 @@
+/**
+ * The SQL of the year-end figures, in one place. Every figure rests on one counting rule (cooperatives.md,
+ * "The year-end report"), written once in `liveFacts`:
+ *
+ *   an organisation counts at AS_OF when it was founded on or before AS_OF and had not ended on or before
+ *   AS_OF. It has ended when dissolved_on <= AS_OF, or when the status in force at AS_OF (the latest
+ *   organisation_statuses row with valid_from <= AS_OF) is dissolved, bankrupt, revoked or converted.
+ *   Suspended and stopped organisations count, and are shown apart.
+ *
+ * A "fact" is one organisation with what it is counted under at that date. A closed year keeps its facts in
+ * report_closure_organisations with the same columns, so live and frozen figures aggregate the same way.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { ENDED_STATUSES } from '../../../shared/organisation.ts';
+
+const ENDED = sql.raw(`(${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+
+/** Which organisations a query reads: one alliance's, or all of them (the national roll-up). */
+export type TenantScope = { kind: 'tenant'; tenantId: number } | { kind: 'national' };
+
+/** Dashboard filters; each narrows the facts before anything is counted. */
+export type FactFilters = { kind?: string; sectorGroup?: string; sector?: string; area?: string };
+
+const tenantCondition = (scope: TenantScope, column: SQL): SQL =>
+  scope.kind === 'tenant' ? sql`${column} = ${scope.tenantId}` : sql`true`;
+
+/**
+ * One row per organisation founded on or before asOf, with the facts it is counted under. `asOf` and
+ * `yearStart` are SQL date expressions: parameters, or columns of an outer query (the ten-year trend).
+ */
+export function liveFacts(scope: TenantScope, asOf: SQL, yearStart: SQL): SQL {
+  return sql`
+    select o.tenant_id, o.id as organisation_id, o.name, o.kind,
+           coalesce(st.status, 'active') as status_at,
+           o.sector_code, s.group_key as sector_group,
+           o.registered_district as area,
+           o.current_commune_code as commune_code, cu.name as commune_name,
+           o.founded_on, e.ended_on,
+           case when e.ended_on is null then null
+                when st.status in ${ENDED} and st.valid_from = e.ended_on then st.status
+                else 'dissolved' end as end_status,
+           e.ended_on is null as counted,
+           o.founded_on >= ${yearStart} as newly_established,
+           coalesce(e.ended_on >= ${yearStart}, false) as ended_in_year,
+           o.charter_capital_vnd,
+           o.members_official + o.members_associated_capital + o.members_associated_no_capital as members,
+           o.workers
+    from organisations o
+    join sectors s on s.code = o.sector_code
+    left join admin_units cu on cu.version = '2025' and cu.level = 'commune' and cu.code = o.current_commune_code
+    left join lateral (
+      select h.status, h.valid_from
+      from organisation_statuses h
+      where h.tenant_id = o.tenant_id and h.organisation_id = o.id and h.valid_from <= ${asOf}
+      order by h.valid_from desc, h.recorded_at desc, h.id desc
+      limit 1
+    ) st on true
+    cross join lateral (
+      select least(case when o.dissolved_on <= ${asOf} then o.dissolved_on end,
+                   case when st.status in ${ENDED} then st.valid_from end) as ended_on
+    ) e
+    where ${tenantCondition(scope, sql`o.tenant_id`)} and o.founded_on <= ${asOf}`;
+}
+
+const FACT_COLUMNS = sql.raw(`tenant_id, organisation_id, name, kind, status_at, sector_code, sector_group, area,
+  commune_code, commune_name, founded_on, ended_on, end_status, counted, newly_established, ended_in_year,
+  charter_capital_vnd, members, workers`);
+
+/** Facts that bear on a year's report: counted at asOf, founded in the year, or ended in the year. */
+function relevant(facts: SQL): SQL {
+  return sql`select ${FACT_COLUMNS} from (${facts}) f where f.counted or f.newly_established or f.ended_in_year`;
+}
+
+function filterConditions(filters: FactFilters): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (filters.kind) parts.push(sql`u.kind = ${filters.kind}`);
+  if (filters.sectorGroup) parts.push(sql`u.sector_group = ${filters.sectorGroup}`);
+  if (filters.sector) parts.push(sql`u.sector_code = ${filters.sector}`);
+  if (filters.area) parts.push(sql`u.area = ${filters.area}`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * The facts of a year's report at asOf. On 31 December, alliances that closed the year give their frozen
+ * facts and the others their live ones; on any other date everything is live.
+ */
+export function reportFacts(scope: TenantScope, year: number, asOf: string, filters: FactFilters = {}): SQL {
+  const yearStart = `${year}-01-01`;
+  const live = relevant(liveFacts(scope, sql`${asOf}::date`, sql`${yearStart}::date`));
+  if (asOf !== `${year}-12-31`) return sql`select * from (${live}) u where ${filterConditions(filters)}`;
+  return sql`
+    select * from (
+      select * from (${live}) l
+      where not exists (select 1 from report_closures c where c.tenant_id = l.tenant_id and c.year = ${year})
+      union all
+      select ${FACT_COLUMNS} from report_closure_organisations r
+      where r.year = ${year} and ${tenantCondition(scope, sql`r.tenant_id`)}
+    ) u
+    where ${filterConditions(filters)}`;
+}
+
+/** One row of the aggregate: a dimension ('all', 'status', …), its key, and the figures of that group. */
+export type AggregateRow = {
+  dimension: 'all' | 'status' | 'kind' | 'sector' | 'area' | 'commune' | 'tenant';
+  key: string | null;
+  label: string | null;
+  counted: number;
+  newly_established: number;
+  dissolved: number;
+  converted: number;
+  charter_capital_vnd: string;
+  members: number;
+  workers: number;
+};
+
+/** Every breakdown of the report in one pass over the facts (grouping sets). */
+export function aggregateFacts(facts: SQL): SQL {
+  return sql`
+    with facts as (${facts})
+    select case when grouping(f.status_at) = 0 then 'status'
+                when grouping(f.kind) = 0 then 'kind'
+                when grouping(f.sector_code) = 0 then 'sector'
+                when grouping(f.area) = 0 then 'area'
+                when grouping(f.commune_code) = 0 then 'commune'
+                when grouping(f.tenant_id) = 0 then 'tenant'
+                else 'all' end as dimension,
+           coalesce(f.status_at, f.kind, f.sector_code, f.area, f.commune_code, f.tenant_id::text) as key,
+           max(f.commune_name) as label,
+           (count(*) filter (where f.counted))::int as counted,
+           (count(*) filter (where f.newly_established))::int as newly_established,
+           (count(*) filter (where f.ended_in_year and f.end_status <> 'converted'))::int as dissolved,
+           (count(*) filter (where f.ended_in_year and f.end_status = 'converted'))::int as converted,
+           (coalesce(sum(f.charter_capital_vnd) filter (where f.counted), 0))::text as charter_capital_vnd,
+           (coalesce(sum(f.members) filter (where f.counted), 0))::int as members,
+           (coalesce(sum(f.workers) filter (where f.counted), 0))::int as workers
+    from facts f
+    group by grouping sets ((f.status_at), (f.kind), (f.sector_code), (f.area), (f.commune_code), (f.tenant_id), ())`;
+}
+
+export type TrendRow = { tenant_id: number; year: number; total: number; newly_established: number; dissolved: number };
+
+/**
+ * Live figures at the end of each year from `from` to `to` (the last one at `lastAsOf`), per alliance:
+ * organisations counted, founded and dissolved in the year.
+ */
+export function liveTrend(scope: TenantScope, from: number, to: number, lastAsOf: string, filters: FactFilters = {}): SQL {
+  const facts = liveFacts(scope, sql`y.as_of`, sql`y.year_start`);
+  return sql`
+    with years as (
+      select g.y::int as year, make_date(g.y, 1, 1) as year_start,
+             least(make_date(g.y, 12, 31), ${lastAsOf}::date) as as_of
+      from generate_series(${from}::int, ${to}::int) as g(y)
+    )
+    select u.tenant_id, y.year,
+           (count(*) filter (where u.counted))::int as total,
+           (count(*) filter (where u.newly_established))::int as newly_established,
+           (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
+    from years y
+    cross join lateral (${facts}) u
+    where ${filterConditions(filters)}
+    group by u.tenant_id, y.year`;
+}
+
+/** The same trend figures from the frozen facts of closed years, per alliance and year. */
+export function frozenTrend(scope: TenantScope, from: number, to: number, filters: FactFilters = {}): SQL {
+  return sql`
+    select u.tenant_id, u.year,
+           (count(*) filter (where u.counted))::int as total,
+           (count(*) filter (where u.newly_established))::int as newly_established,
+           (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
+    from report_closure_organisations u
+    where u.year between ${from} and ${to} and ${tenantCondition(scope, sql`u.tenant_id`)} and ${filterConditions(filters)}
+    group by u.tenant_id, u.year`;
+}
+
+/** Freezes a year: writes the live facts of one alliance at 31 December into report_closure_organisations. */
+export function insertClosureFacts(tenantId: number, year: number): SQL {
+  const facts = relevant(liveFacts({ kind: 'tenant', tenantId }, sql`${`${year}-12-31`}::date`, sql`${`${year}-01-01`}::date`));
+  return sql`
+    insert into report_closure_organisations (year, ${FACT_COLUMNS})
+    select ${year}, ${FACT_COLUMNS} from (${facts}) f`;
+}
+
+/** One organisation's facts, with dates and money as text (drivers differ on date and int8 types). */
+export type FactRow = {
+  tenant_id: number;
+  organisation_id: string;
+  name: string;
+  kind: string;
+  status_at: string;
+  sector_code: string;
+  sector_group: string;
+  area: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  founded_on: string;
+  ended_on: string | null;
+  end_status: string | null;
+  counted: boolean;
+  newly_established: boolean;
+  ended_in_year: boolean;
+  charter_capital_vnd: string;
+  members: number;
+  workers: number;
+};
+
+const TEXT_FACT_COLUMNS = sql.raw(`tenant_id, organisation_id::text as organisation_id, name, kind, status_at,
+  sector_code, sector_group, area, commune_code, commune_name, founded_on::text as founded_on,
+  ended_on::text as ended_on, end_status, counted, newly_established, ended_in_year,
+  charter_capital_vnd::text as charter_capital_vnd, members, workers`);
+
+/** The live facts of one alliance's year-end, organisation by organisation (for the differences). */
+export function liveFactRows(tenantId: number, year: number): SQL {
+  const facts = relevant(liveFacts({ kind: 'tenant', tenantId }, sql`${`${year}-12-31`}::date`, sql`${`${year}-01-01`}::date`));
+  return sql`select ${TEXT_FACT_COLUMNS} from (${facts}) f`;
+}
+
+/** The frozen facts of one alliance's closed year, organisation by organisation. */
+export function frozenFactRows(tenantId: number, year: number): SQL {
+  return sql`select ${TEXT_FACT_COLUMNS} from report_closure_organisations where tenant_id = ${tenantId} and year = ${year}`;
+}
+
+/** Runs a statement and returns its rows, the same on PGlite and node-postgres. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
