@@ -7,3 +7,4 @@ export * from '../server/modules/cooperatives/imports.sql.ts';
 export * from '../server/modules/audit/audit.sql.ts';
 export * from '../server/modules/accounts/accounts.sql.ts';
 export * from '../server/modules/reports/reports.sql.ts';
+export * from '../server/modules/loans/loans.sql.ts';

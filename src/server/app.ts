@@ -16,6 +16,8 @@ import { installSession } from './http/session.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { adminUnitsRoutes } from './modules/admin-units/admin-units.routes.ts';
 import { cooperativesRoutes } from './modules/cooperatives/cooperatives.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 
 declare module 'fastify' {
@@ -78,6 +80,8 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(accountsRoutes, { config });
   await app.register(adminUnitsRoutes);
   await app.register(cooperativesRoutes);
+  await app.register(reportsRoutes);
+  await app.register(importsRoutes, { config });
 
   if (existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

@@ -26,6 +26,11 @@ function createQueryClient(): QueryClient {
   return client;
 }
 
+const THEME = {
+  token: { colorPrimary: '#0b7a3e', colorLink: '#0b7a3e', borderRadius: 6 },
+  components: { Menu: { itemSelectedBg: '#e3f2e8', itemSelectedColor: '#0b7a3e' } },
+};
+
 /** antd and dayjs follow the language toggle. */
 function LocalisedApp() {
   const { lang } = useI18n();
@@ -33,7 +38,7 @@ function LocalisedApp() {
     dayjs.locale(lang === 'vi' ? 'vi' : 'en');
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#0b7a3e', borderRadius: 6 } }}>
+    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={THEME}>
       <AntApp>
         <BrowserRouter>
           <AppRoutes />

@@ -57,6 +57,8 @@ export const en: Messages = {
   'detail.tab.info': 'Details',
   'detail.tab.statuses': 'Status history',
   'detail.tab.audit': 'Audit trail',
+  'detail.tab.statusesShort': 'Statuses',
+  'detail.tab.auditShort': 'Audit',
   'detail.section.general': 'General',
   'detail.section.place': 'Location, contact',
   'detail.section.members': 'Members, workers, capital',
@@ -86,6 +88,11 @@ export const en: Messages = {
   'form.noChanges': 'Nothing has changed yet.',
   'form.vsicHelp': 'Four-digit VSIC codes; type one and press Enter',
   'form.moneyHelp': 'In đồng',
+  'form.required': 'Required',
+  'form.reload': 'Load the latest record',
+  'form.section.registration': 'Registration',
+  'form.section.place': 'Location, contact',
+  'form.section.members': 'Members, workers, capital',
   'form.invalid': 'Check the highlighted fields.',
 
   'import.title': 'Import the registry from Excel',
@@ -111,5 +118,7 @@ export const en: Messages = {
   'import.firstRow': 'Duplicate of row',
   'import.reason': 'Reason',
   'import.message': 'Message',
+  'import.registrationNumber': 'Reg. number',
+  'import.failed': 'The file could not be imported',
   'import.download': 'Download report (.xlsx)',
 };

@@ -55,6 +55,8 @@ export const vi = {
   'detail.tab.info': 'Thông tin',
   'detail.tab.statuses': 'Lịch sử tình trạng',
   'detail.tab.audit': 'Nhật ký thay đổi',
+  'detail.tab.statusesShort': 'Tình trạng',
+  'detail.tab.auditShort': 'Nhật ký',
   'detail.section.general': 'Thông tin chung',
   'detail.section.place': 'Địa bàn, liên hệ',
   'detail.section.members': 'Thành viên, lao động, vốn',
@@ -84,6 +86,11 @@ export const vi = {
   'form.noChanges': 'Chưa có thay đổi nào để lưu.',
   'form.vsicHelp': 'Mã ngành VSIC cấp 4 (4 chữ số), gõ rồi nhấn Enter',
   'form.moneyHelp': 'Đơn vị: đồng',
+  'form.required': 'Bắt buộc nhập',
+  'form.reload': 'Tải lại hồ sơ mới nhất',
+  'form.section.registration': 'Đăng ký',
+  'form.section.place': 'Địa bàn, liên hệ',
+  'form.section.members': 'Thành viên, lao động, vốn',
   'form.invalid': 'Kiểm tra lại các trường được đánh dấu.',
 
   'import.title': 'Nhập sổ đăng ký từ Excel',
@@ -109,6 +116,8 @@ export const vi = {
   'import.firstRow': 'Trùng với dòng',
   'import.reason': 'Lý do',
   'import.message': 'Nội dung',
+  'import.registrationNumber': 'Mã số',
+  'import.failed': 'Không nhập được tệp',
   'import.download': 'Tải báo cáo (.xlsx)',
 } as const;
 

@@ -29,15 +29,32 @@ export function buildSearchText(o: Searchable): string {
     .join(' | ');
 }
 
+/**
+ * The words a search must find. "hợp tác xã" and "htx" name the kind, not the organisation, and stand in
+ * nearly every name: they still rank, but do not filter (so "htx che" also finds "Hợp tác xã Chè …").
+ */
+function filterTokens(key: string): string[] {
+  const specific = ` ${key} `.replace(/ (hop tac xa|htx) /g, ' ').trim();
+  return (specific || key).split(' ').filter(Boolean);
+}
+
+const nameKey = sql`split_part(${organisations.searchText}, ' | ', 1)`;
+
 function textMatch(q: string | undefined, column: SQL = sql`${organisations.searchText}`): { where: SQL | undefined; rank: SQL | undefined } {
   const key = q ? searchKey(q) : '';
   if (!key) return { where: undefined, rank: undefined };
-  const tokens = key.split(' ').filter(Boolean);
-  // Every word must appear (a trigram index answers LIKE); the closest whole-phrase match ranks first.
-  const each = tokens.map((t) => sql`${column} like ${'%' + t.replace(/[%_\\]/g, '') + '%'}`);
+  const tokens = filterTokens(key);
+  const like = (t: string) => `%${t.replace(/[%_\\]/g, '')}%`;
+  // Every word must appear (a trigram index answers LIKE). Ranking stays cheap string tests on the name —
+  // trigram similarity over thousands of matches cost 100 ms at national scale: the whole name first, then
+  // the phrase at its start, then the phrase anywhere in it, then all words in it.
   return {
-    where: and(...each),
-    rank: sql`strict_word_similarity(${key}, ${column}) + similarity(${key}, split_part(${organisations.searchText}, ' | ', 1))`,
+    // Words under three letters give the trigram index nothing to look up: test them on the rows it returns.
+    where: and(...tokens.map((t) => (t.length >= 3 ? sql`${column} like ${like(t)}` : sql`strpos(${column}, ${t}) > 0`))),
+    rank: sql`(case when ${nameKey} = ${key} then 4
+      when ${nameKey} like ${key + '%'} then 3
+      when ' ' || ${nameKey} || ' ' like ${'% ' + key + ' %'} then 2
+      when ${and(...tokens.map((t) => sql`${nameKey} like ${like(t)}`))} then 1 else 0 end)`,
   };
 }
 
@@ -78,7 +95,7 @@ export async function findOrganisations(db: Db, { actor, query }: { actor: Actor
     .from(organisations)
     .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
     .where(where)
-    .orderBy(...(text.rank ? [sql`${text.rank} desc`] : []), organisations.name, organisations.id)
+    .orderBy(...(text.rank ? [sql`${text.rank} desc`, sql`length(${organisations.name})`] : []), organisations.name, organisations.id)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
@@ -117,7 +134,7 @@ export async function findPublicDirectory(db: Db, { tenantId, query }: { tenantI
     .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
     .leftJoin(adminUnits, and(eq(adminUnits.version, '2025'), eq(adminUnits.code, organisations.currentCommuneCode)))
     .where(where)
-    .orderBy(...(text.rank ? [sql`${text.rank} desc`] : []), organisations.name, organisations.id)
+    .orderBy(...(text.rank ? [sql`${text.rank} desc`, sql`length(${organisations.name})`] : []), organisations.name, organisations.id)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);

@@ -20,7 +20,7 @@ const ENDED = sql.raw(`(${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 export type TenantScope = { kind: 'tenant'; tenantId: number } | { kind: 'national' };
 
 /** Dashboard filters; each narrows the facts before anything is counted. */
-export type FactFilters = { kind?: string; sectorGroup?: string; sector?: string; area?: string };
+export type FactFilters = { kind?: string; sectorGroup?: string; sector?: string; area?: string; live?: boolean };
 
 const tenantCondition = (scope: TenantScope, column: SQL): SQL =>
   scope.kind === 'tenant' ? sql`${column} = ${scope.tenantId}` : sql`true`;
@@ -88,7 +88,7 @@ function filterConditions(filters: FactFilters): SQL {
 export function reportFacts(scope: TenantScope, year: number, asOf: string, filters: FactFilters = {}): SQL {
   const yearStart = `${year}-01-01`;
   const live = relevant(liveFacts(scope, sql`${asOf}::date`, sql`${yearStart}::date`));
-  if (asOf !== `${year}-12-31`) return sql`select * from (${live}) u where ${filterConditions(filters)}`;
+  if (asOf !== `${year}-12-31` || filters.live) return sql`select * from (${live}) u where ${filterConditions(filters)}`;
   return sql`
     select * from (
       select * from (${live}) l
@@ -179,7 +179,7 @@ export function insertClosureFacts(tenantId: number, year: number): SQL {
   const facts = relevant(liveFacts({ kind: 'tenant', tenantId }, sql`${`${year}-12-31`}::date`, sql`${`${year}-01-01`}::date`));
   return sql`
     insert into report_closure_organisations (year, ${FACT_COLUMNS})
-    select ${year}, ${FACT_COLUMNS} from (${facts}) f`;
+    select ${year}::int, ${FACT_COLUMNS} from (${facts}) f`;
 }
 
 /** One organisation's facts, with dates and money as text (drivers differ on date and int8 types). */
@@ -225,4 +225,20 @@ export function frozenFactRows(tenantId: number, year: number): SQL {
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** The areas (as registered) of the organisations in scope, for the dashboard's filter. */
+export function registeredAreas(scope: TenantScope): SQL {
+  return sql`
+    select distinct o.registered_district as area
+    from organisations o
+    where ${tenantCondition(scope, sql`o.tenant_id`)} and o.registered_district is not null
+    order by 1`;
+}
+
+/** The years an alliance has closed between two years. */
+export function closedYears(scope: TenantScope, from: number, to: number): SQL {
+  return sql`
+    select c.tenant_id, c.year from report_closures c
+    where c.year between ${from} and ${to} and ${tenantCondition(scope, sql`c.tenant_id`)}`;
 }

@@ -30,19 +30,17 @@ export default function LoginPage() {
     defaultValues: { email: '', password: '' },
   });
   if (user && !login.isPending) return <Navigate to={safeNext(params.get('next'))} replace />;
-  const translated = Object.fromEntries(
-    Object.entries(errors).map(([k, v]) => [k, { ...v, message: t(v?.message as MessageKey) }]),
-  );
+  const errorOf = (message: string | undefined) => (message ? t(message as MessageKey) : undefined);
 
   return (
     <Card title={t('login.title')} style={{ maxWidth: 400, margin: '24px auto' }}>
       {login.error && <Alert type="error" title={login.error.message} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form layout="vertical" component="div">
         <form onSubmit={handleSubmit((values) => login.mutate(values, { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) }))} noValidate>
-          <FormField label={t('login.email')} name="email" errors={translated}>
+          <FormField label={t('login.email')} htmlFor="email" error={errorOf(errors.email?.message)}>
             <Controller name="email" control={control} render={({ field }) => <Input {...field} id="email" type="email" autoComplete="username" inputMode="email" />} />
           </FormField>
-          <FormField label={t('login.password')} name="password" errors={translated}>
+          <FormField label={t('login.password')} htmlFor="password" error={errorOf(errors.password?.message)}>
             <Controller name="password" control={control} render={({ field }) => <Input.Password {...field} id="password" autoComplete="current-password" />} />
           </FormField>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>

@@ -68,9 +68,8 @@ export function OrganisationFacts({ organisation: o, communeName, narrow }: Prop
             bordered
             size="small"
             column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
-            layout={narrow ? 'vertical' : 'horizontal'}
             items={section.items}
-            styles={{ label: { width: narrow ? undefined : 220 }, content: { wordBreak: 'break-word' } }}
+            styles={{ label: { width: narrow ? '42%' : 220, padding: narrow ? '6px 8px' : undefined }, content: { wordBreak: 'break-word', padding: narrow ? '6px 8px' : undefined } }}
           />
         </div>
       ))}

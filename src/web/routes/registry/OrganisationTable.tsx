@@ -21,6 +21,7 @@ export function OrganisationTable({ items, communeName, loading }: Props) {
     {
       title: labels.field('name'),
       dataIndex: 'name',
+      width: '26%',
       render: (name: string, item) => (
         <>
           <Link to={`/registry/${item.id}`}>{name}</Link>
@@ -30,11 +31,11 @@ export function OrganisationTable({ items, communeName, loading }: Props) {
     },
     { title: labels.field('kind'), dataIndex: 'kind', render: (kind: string) => labels.kind(kind), responsive: ['lg'] },
     { title: labels.field('sectorCode'), dataIndex: 'sectorCode', render: (code: string) => labels.sector(code) },
-    { title: labels.field('status'), dataIndex: 'status', render: (status: string) => <StatusTag status={status} /> },
+    { title: labels.field('status'), dataIndex: 'status', render: (status: string) => <StatusTag status={status} nowrap /> },
     { title: t('registry.commune'), key: 'place', render: (_: unknown, item) => placeOf(item, communeName) },
     { title: labels.field('representative'), dataIndex: 'representative', responsive: ['xl'] },
-    { title: t('registry.foundedOn'), dataIndex: 'foundedOn', render: (d: string) => date(d), responsive: ['lg'] },
-    { title: labels.field('charterCapitalVnd'), dataIndex: 'charterCapitalVnd', align: 'right', render: (v: string) => money(v), responsive: ['xl'] },
+    { title: t('registry.foundedOn'), dataIndex: 'foundedOn', render: (d: string) => date(d), responsive: ['lg'], onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+    { title: labels.field('charterCapitalVnd'), dataIndex: 'charterCapitalVnd', align: 'right', render: (v: string) => money(v), responsive: ['xl'], onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
   ];
   return <Table rowKey="id" columns={columns} dataSource={items} loading={loading} pagination={false} size="middle" data-testid="registry-table" />;
 }

@@ -1,0 +1,117 @@
+import type { Db } from '../../../db/client.ts';
+import { endOfYear } from '../../../shared/dates.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { buildAnnualReport } from './annual-report.build.ts';
+import { aggregateYear, findAllianceNames, onlyAlliance, scopeName } from './annual-report.service.ts';
+import { findPlanTargets } from './plans.service.ts';
+import { reportReadScope } from './reports.policy.ts';
+import { closedYears, frozenTrend, liveTrend, queryRows, registeredAreas, type FactFilters, type TenantScope, type TrendRow } from './reports.queries.ts';
+import type { DashboardQuery } from './reports.schemas.ts';
+
+export const TREND_YEARS = 10;
+
+export type TrendPoint = { year: number; total: number; newlyEstablished: number; dissolved: number };
+
+/**
+ * New and dissolved organisations, and the total at each year end, over ten years. Years an alliance has
+ * closed give their frozen figures, the others live ones, as the annual report does.
+ */
+export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
+  const from = year - TREND_YEARS + 1;
+  const [live, frozen, closed] = await Promise.all([
+    queryRows<TrendRow>(db, liveTrend(scope, from, year, asOf, filters)),
+    queryRows<TrendRow>(db, frozenTrend(scope, from, year, filters)),
+    queryRows<{ tenant_id: number; year: number }>(db, closedYears(scope, from, year)),
+  ]);
+  const isClosed = new Set(closed.filter((c) => c.year < year || asOf === endOfYear(year)).map((c) => `${c.tenant_id}/${c.year}`));
+  const points = new Map<number, TrendPoint>();
+  for (let y = from; y <= year; y++) points.set(y, { year: y, total: 0, newlyEstablished: 0, dissolved: 0 });
+  const add = (r: TrendRow) => {
+    const p = points.get(r.year)!;
+    p.total += r.total;
+    p.newlyEstablished += r.newly_established;
+    p.dissolved += r.dissolved;
+  };
+  live.filter((r) => !isClosed.has(`${r.tenant_id}/${r.year}`)).forEach(add);
+  frozen.filter((r) => isClosed.has(`${r.tenant_id}/${r.year}`)).forEach(add);
+  return [...points.values()];
+}
+
+/** Everything the dashboard draws, in one answer: headline, breakdowns, ten-year trend, plan progress. */
+export async function buildDashboard(db: Db, scope: TenantScope, query: Omit<DashboardQuery, 'tenant'>) {
+  const { year } = query;
+  const asOf = endOfYear(year);
+  const filters: FactFilters = { kind: query.kind, sectorGroup: query.sectorGroup, sector: query.sector, area: query.area };
+  const names = await findAllianceNames(db);
+  const name = await scopeName(db, scope, names);
+  const [rows, previousRows, plans, trend, areas] = await Promise.all([
+    aggregateYear(db, scope, year, asOf, filters),
+    aggregateYear(db, scope, year - 1, endOfYear(year - 1), filters),
+    scope.kind === 'tenant' ? findPlanTargets(db, scope.tenantId, year) : Promise.resolve([]),
+    findTrend(db, scope, year, asOf, filters),
+    queryRows<{ area: string }>(db, registeredAreas(scope)),
+  ]);
+  const filtered = Boolean(query.kind || query.sectorGroup || query.sector);
+  const report = buildAnnualReport({
+    year,
+    asOf,
+    scope: { tenantId: scope.kind === 'tenant' ? scope.tenantId : null, name },
+    rows,
+    previous: { year: year - 1, asOf: endOfYear(year - 1), rows: previousRows },
+    // A target is set for all kinds and sectors together: against a filtered count it would mislead.
+    plans: filtered ? [] : plans.filter((p) => !query.area || p.area === query.area || p.area === ''),
+    tenantNames: names,
+  });
+  const { bySectorGroup, bySector, statusShares, kindShares, byArea, byCurrentCommune, plans: planLines, previousYear, change } = report;
+  return {
+    year,
+    asOf,
+    scope: report.scope,
+    areaLevel: report.areaLevel,
+    filters: { kind: query.kind ?? null, sectorGroup: query.sectorGroup ?? null, sector: query.sector ?? null, area: query.area ?? null },
+    headline: {
+      total: report.total,
+      active: report.active,
+      suspended: report.suspended,
+      newlyEstablished: report.newlyEstablished,
+      dissolved: report.dissolved,
+      members: report.members,
+      workers: report.workers,
+      charterCapitalVnd: report.charterCapitalVnd,
+      plan: report.plan,
+    },
+    bySectorGroup,
+    bySector,
+    statusShares,
+    kindShares,
+    byArea,
+    byCurrentCommune,
+    plans: planLines,
+    trend,
+    previousYear,
+    change,
+    options: { areas: areas.map((a) => a.area) },
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof buildDashboard>>;
+
+/** The dashboard for a signed-in reader of reports. */
+export async function getDashboard(db: Db, { actor, query }: { actor: Actor; query: DashboardQuery }): Promise<Dashboard> {
+  const scope = reportReadScope(actor, query.tenant);
+  return buildDashboard(db, scope, query);
+}
+
+/** The portal's dashboard: counts only (no money, no plans, nothing about any person). */
+export async function getPublicDashboard(db: Db, { query }: { query: DashboardQuery }) {
+  const tenantId = query.tenant ?? (await onlyAlliance(db));
+  const d = await buildDashboard(db, { kind: 'tenant', tenantId }, query);
+  return presentPublicDashboard(d);
+}
+
+/** Strips what the portal does not show. */
+export function presentPublicDashboard(d: Dashboard) {
+  const { charterCapitalVnd: _capital, plan: _plan, ...headline } = d.headline;
+  const previousYear = d.previousYear ? { year: d.previousYear.year, total: d.previousYear.total, newlyEstablished: d.previousYear.newlyEstablished } : null;
+  return { ...d, headline, plans: [], previousYear, change: d.change ? { total: d.change.total, newlyEstablished: d.change.newlyEstablished } : null };
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { getAnnualReport, getPublicAnnualReport } from './annual-report.service.ts';
+import { closeYear, getYearDifferences } from './closing.service.ts';
+import { getDashboard, getPublicDashboard } from './dashboard.service.ts';
+import { annualReportPdf } from './export/annual-report.pdf.ts';
+import { annualReportXlsx } from './export/annual-report.xlsx.ts';
+import { chartDataXlsx } from './export/chart-data.xlsx.ts';
+import { findPlans, setPlan } from './plans.service.ts';
+import { AnnualReportQuery, ChartDataQuery, DashboardQuery, PlanInput, PlansQuery, PublicReportQuery, YearParams } from './reports.schemas.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// The portal's figures are public but computed: keep a crawler from turning them into load.
+const PUBLIC_RATE = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+
+function sendFile(reply: FastifyReply, type: string, fileName: string, body: Buffer) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+/** Year-end report, plans, closing a year, the dashboard, and their public variants. */
+export async function reportsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.database.db;
+  const tags = ['reports'];
+
+  r.get('/api/reports/annual', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (JSON)' } }, async (request) =>
+    getAnnualReport(db(), { actor: request.actor, ...request.query }),
+  );
+  r.get('/api/reports/annual.xlsx', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (.xlsx)' } }, async (request, reply) => {
+    const report = await getAnnualReport(db(), { actor: request.actor, ...request.query });
+    return sendFile(reply, XLSX, `bao-cao-nam-${report.year}.xlsx`, await annualReportXlsx(report));
+  });
+  r.get('/api/reports/annual.pdf', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (PDF)' } }, async (request, reply) => {
+    const report = await getAnnualReport(db(), { actor: request.actor, ...request.query });
+    return sendFile(reply, 'application/pdf', `bao-cao-nam-${report.year}.pdf`, await annualReportPdf(report));
+  });
+  r.post('/api/reports/annual/:year/close', { schema: { params: YearParams, tags, summary: 'Chốt số liệu năm' } }, async (request, reply) =>
+    reply.status(201).send(await closeYear(db(), { actor: request.actor, year: request.params.year })),
+  );
+  r.get('/api/reports/annual/:year/differences', { schema: { params: YearParams, querystring: PublicReportQuery.pick({ tenant: true }), tags, summary: 'Chênh lệch giữa số liệu đã chốt và hiện tại' } }, async (request) =>
+    getYearDifferences(db(), { actor: request.actor, year: request.params.year, tenant: request.query.tenant }),
+  );
+
+  r.get('/api/reports/plans', { schema: { querystring: PlansQuery, tags, summary: 'Kế hoạch năm' } }, async (request) =>
+    findPlans(db(), { actor: request.actor, year: request.query.year }),
+  );
+  r.post('/api/reports/plans', { schema: { body: PlanInput, tags, summary: 'Giao chỉ tiêu kế hoạch năm' } }, async (request) =>
+    setPlan(db(), { actor: request.actor, input: request.body }),
+  );
+
+  r.get('/api/reports/dashboard', { schema: { querystring: DashboardQuery, tags, summary: 'Số liệu bảng điều khiển' } }, async (request) =>
+    getDashboard(db(), { actor: request.actor, query: request.query }),
+  );
+  r.get('/api/reports/dashboard/chart.xlsx', { schema: { querystring: ChartDataQuery, tags, summary: 'Dữ liệu của một biểu đồ (.xlsx)' } }, async (request, reply) => {
+    const { chart, ...query } = request.query;
+    const dashboard = await getDashboard(db(), { actor: request.actor, query });
+    return sendFile(reply, XLSX, `bieu-do-${chart}-${query.year}.xlsx`, await chartDataXlsx(dashboard, chart));
+  });
+
+  r.get('/api/public/reports/annual', { config: PUBLIC_RATE, schema: { querystring: PublicReportQuery, tags: ['public'], summary: 'Số liệu năm công khai' } }, async (request) =>
+    getPublicAnnualReport(db(), request.query),
+  );
+  r.get('/api/public/reports/dashboard', { config: PUBLIC_RATE, schema: { querystring: DashboardQuery, tags: ['public'], summary: 'Bảng điều khiển công khai' } }, async (request) =>
+    getPublicDashboard(db(), { query: request.query }),
+  );
+  r.get('/api/public/reports/dashboard/chart.xlsx', { config: PUBLIC_RATE, schema: { querystring: ChartDataQuery, tags: ['public'], summary: 'Dữ liệu biểu đồ công khai (.xlsx)' } }, async (request, reply) => {
+    const { chart, ...query } = request.query;
+    const dashboard = await getPublicDashboard(db(), { query });
+    return sendFile(reply, XLSX, `bieu-do-${chart}-${query.year}.xlsx`, await chartDataXlsx(dashboard, chart));
+  });
+}
