@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -10,15 +11,24 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { DurableNodeFS } from './durable-fs.ts';
 
 export type Schema = typeof schema;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Db = PgDatabase<PgQueryResultHKT, Schema, any>;
 
+/** Runs a raw SQL query (reports, tests) and returns its rows, typed by the caller. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
 export type Database = {
   db: Db;
   /** The embedded instance, when the engine is PGlite (dumps, tests). */
   pglite?: PGlite;
+  /** fsync counters of the embedded database on disk. */
+  durability?: DurableNodeFS['stats'];
   engine: 'pglite' | 'postgres';
   /** Runs a statement with no parameters (maintenance, dumps); returns its rows. */
   exec(statement: string): Promise<Record<string, unknown>[]>;
@@ -70,15 +80,27 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     lock = acquireDataDirLock(dataDir, options.holder ?? 'coop');
   }
   try {
+    const fs = dataDir ? new DurableNodeFS(path.join(dataDir, 'pg')) : undefined;
     const client = await PGlite.create({
-      dataDir: dataDir ? path.join(dataDir, 'pg') : undefined,
+      ...(fs ? { fs } : {}),
       extensions: { pg_trgm },
       loadDataDir: options.loadDataDir,
     });
+    if (fs) {
+      // PGlite defers its post-COMMIT sync while a transaction holds its lock; sync explicitly once the
+      // transaction has committed, before the caller sees the result.
+      const transaction = client.transaction.bind(client);
+      client.transaction = async (work) => {
+        const result = await transaction(work);
+        await fs.syncToFs();
+        return result;
+      };
+    }
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
       pglite: client,
+      durability: fs?.stats,
       engine: 'pglite',
       async exec(statement) {
         const results = await client.exec(statement);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../db/client.ts';
@@ -49,7 +49,7 @@ export type TestApp = {
   /** Creates a user of that role and a session for it; returns the cookie to send and the actor. */
   signIn(role: Role, options?: SignInOptions): Promise<{ cookie: string; actor: Actor; email: string }>;
   /** app.inject with a cookie and a same-origin Origin header for state-changing requests. */
-  request(options: InjectOptions & { cookie?: string }): ReturnType<FastifyInstance['inject']>;
+  request(options: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
 

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/harness.ts';
+import { queryRows } from '../../../db/client.ts';
 import { adminUnitMappings, adminUnits } from './admin-units.sql.ts';
 import { placeInCurrentCommune } from './admin-units.service.ts';
 
@@ -14,8 +15,8 @@ const BAC_NINH = '24';
 
 describe('administrative units', () => {
   it('holds the 34 provinces and 3,321 communes of 2025, and the old communes of January 2025', async () => {
-    const counts = await database.db.execute(sql`select version, level, count(*)::int as n from admin_units group by 1, 2 order by 1, 2`);
-    const by = Object.fromEntries((counts.rows as { version: string; level: string; n: number }[]).map((r) => [`${r.version}/${r.level}`, r.n]));
+    const counts = await queryRows<{ version: string; level: string; n: number }>(database.db, sql`select version, level, count(*)::int as n from admin_units group by 1, 2 order by 1, 2`);
+    const by = Object.fromEntries(counts.map((r) => [`${r.version}/${r.level}`, r.n]));
     expect(by['2025/province']).toBe(34);
     expect(by['2025/commune']).toBe(3321);
     expect(by['2024/commune']).toBeGreaterThan(10_000);
@@ -34,11 +35,11 @@ describe('administrative units', () => {
   });
 
   it('uses the district only to tell apart communes of the same name, and says so when it cannot', async () => {
-    const dupes = await database.db.execute(sql`
+    const dupes = await queryRows<{ key: string; districts: string[] }>(database.db, sql`
       select m.old_name_key as key, array_agg(distinct m.old_district_name) as districts
       from admin_unit_mappings m join admin_units u on u.version = '2025' and u.code = m.new_code
       where u.province_code = ${BAC_NINH} group by m.old_name_key having count(distinct m.new_code) > 1 limit 1`);
-    const row = dupes.rows[0] as { key: string; districts: string[] } | undefined;
+    const row = dupes[0];
     expect(row, 'the province has communes of the same name in different districts').toBeDefined();
     const ambiguous = await placeInCurrentCommune(database.db, BAC_NINH, { commune: `Xã ${row!.key}` });
     expect(ambiguous.ok).toBe(false);

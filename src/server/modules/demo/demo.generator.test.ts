@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRegistrationNumber } from '../../../shared/registration-number.ts';
 import { openTestDatabase, TENANT } from '../../../test/harness.ts';
+import { queryRows } from '../../../db/client.ts';
 import { apportion, buildDemoRows, DEMO_TARGETS, generateDemoProvince } from './demo.generator.ts';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -13,7 +14,7 @@ afterAll(() => database.drop());
 
 describe('demo province', () => {
   it("reproduces the seed article's figures on 31/12/2023 (counted straight in SQL)", async () => {
-    const result = await database.db.execute(sql`
+    const rows = await queryRows<{ group: string; n: number; capital: string; members: number; new2023: number }>(database.db, sql`
       select s.group_key as "group", count(*)::int as n,
              sum(o.charter_capital_vnd)::text as capital,
              sum(o.members_official + o.members_associated_capital + o.members_associated_no_capital)::int as members,
@@ -21,7 +22,6 @@ describe('demo province', () => {
       from organisations o join sectors s on s.code = o.sector_code
       where o.tenant_id = ${TENANT} and o.founded_on <= '2023-12-31' and (o.dissolved_on is null or o.dissolved_on > '2023-12-31')
       group by s.group_key order by s.group_key`);
-    const rows = result.rows as { group: string; n: number; capital: string; members: number; new2023: number }[];
     const by = Object.fromEntries(rows.map((r) => [r.group, r]));
     expect(by.agriculture!.n).toBe(DEMO_TARGETS.agriculture);
     expect(by.non_agriculture!.n).toBe(DEMO_TARGETS.nonAgriculture);
@@ -33,10 +33,10 @@ describe('demo province', () => {
   });
 
   it('has dissolved organisations in every year of the last ten and new ones since', async () => {
-    const result = await database.db.execute(sql`
+    const result = await queryRows<{ y: number }>(database.db, sql`
       select extract(year from dissolved_on)::int as y, count(*)::int as n from organisations
       where tenant_id = ${TENANT} and dissolved_on is not null group by 1 order by 1`);
-    const years = (result.rows as { y: number }[]).map((r) => r.y);
+    const years = result.map((r) => r.y);
     for (let y = 2014; y <= 2025; y++) expect(years).toContain(y);
   });
 
