@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as registerBackup } from './backup.ts';
 import { register as registerDb } from './db.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUsers } from './users.ts';
@@ -7,7 +8,7 @@ import { register as registerReport } from './report.ts';
 import { register as registerImport } from './import.ts';
 
 /** Every subcommand file exports a `register(program)`; list them here. */
-const registrars: Array<(program: Command) => void> = [registerServe, registerDb, registerUsers, registerLoansSchedule, registerImport, registerReport];
+const registrars: Array<(program: Command) => void> = [registerServe, registerDb, registerUsers, registerLoansSchedule, registerImport, registerReport, registerBackup];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

@@ -16,7 +16,7 @@ export const TENANT = DEFAULT_ALLIANCE.id;
 export const OTHER_TENANT = 1;
 
 /** A fresh database for one test file, copied from the migrated template of this run. */
-export async function openTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+export async function openTestDatabase(): Promise<Database & { drop(): Promise<void>; url?: string }> {
   const template = inject('templateDatabase');
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -28,8 +28,10 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
     const database = await openDatabase({ databaseUrl: withDatabaseName(url, name) });
     return {
       ...database,
+      url: withDatabaseName(url, name),
       async drop() {
-        await database.close();
+        await database.close().catch(() => {}); // already closed by the test
+
         const c = new pg.Client({ connectionString: url });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`);

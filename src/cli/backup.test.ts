@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, queryRows } from '../db/client.ts';
+import { systemActor } from '../server/modules/accounts/roles.ts';
+import { createOrganisation } from '../server/modules/cooperatives/cooperatives.service.ts';
+import { buildOrganisation } from '../server/modules/demo/factories.ts';
+import { openTestDatabase, TENANT } from '../test/harness.ts';
+import { runCoop } from './cli-process.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'coop-backup-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const count = async (db: Parameters<typeof queryRows>[0]) =>
+  (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from organisations`))[0]!.n;
+
+describe('coop backup and coop restore', () => {
+  it('round-trips the database: a change made after the backup is gone after the restore', async () => {
+    let env: NodeJS.ProcessEnv;
+    let reopen: () => Promise<{ db: Parameters<typeof queryRows>[0]; close(): Promise<void> }>;
+    let cleanup: () => Promise<void> = async () => {};
+    if (process.env.DATABASE_URL) {
+      const database = await openTestDatabase();
+      await createOrganisation(database.db, { actor: systemActor(TENANT), input: buildOrganisation({ name: 'HTX trước sao lưu' }) });
+      await database.close();
+      env = { DATABASE_URL: database.url };
+      reopen = () => openDatabase({ databaseUrl: database.url });
+      cleanup = () => database.drop();
+    } else {
+      env = { COOP_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' };
+      expect((await runCoop(['db', 'migrate'], env)).code).toBe(0);
+      const database = await openDatabase({ dataDir: env.COOP_DATA_DIR!, holder: 'test' });
+      await database.db.execute(sql`insert into alliances (id, province_code, name) values (24, '24', 'LM') on conflict do nothing`);
+      await createOrganisation(database.db, { actor: systemActor(TENANT), input: buildOrganisation({ name: 'HTX trước sao lưu' }) });
+      await database.close();
+      reopen = () => openDatabase({ dataDir: env.COOP_DATA_DIR!, holder: 'test' });
+    }
+    const file = path.join(dir, 'backup.bin');
+    const backup = await runCoop(['backup', file], env);
+    expect(backup.code, backup.stderr).toBe(0);
+
+    let database = await reopen();
+    await createOrganisation(database.db, { actor: systemActor(TENANT), input: buildOrganisation({ name: 'HTX sau sao lưu' }) });
+    expect(await count(database.db)).toBe(2);
+    await database.close();
+
+    const restore = await runCoop(['restore', file], env);
+    expect(restore.code, restore.stderr).toBe(0);
+    database = await reopen();
+    const names = await queryRows<{ name: string }>(database.db, sql`select name from organisations`);
+    expect(names.map((r) => r.name)).toEqual(['HTX trước sao lưu']);
+    const audit = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events`);
+    expect(audit[0]!.n).toBe(1);
+    await database.close();
+    await cleanup();
+  });
+});
