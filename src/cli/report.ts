@@ -24,10 +24,10 @@ function yearOf(text: string): number {
 /** The report as readable lines: title, the paragraph, then the main table. */
 export function reportAsText(r: AnnualReport): string {
   const { title, subtitle } = reportTitles(r);
-  const value = (v: number | string | null) => (v === null ? '' : formatCount(BigInt(v)));
   const rows = reportLines(r).map((l) => {
-    const share = l.percent === null ? '' : ` (${formatPercent(l.percent)})`;
-    return `${l.section ? '' : '    '}${l.number ? `${l.number}. ` : ''}${l.label}: ${value(l.value)}${l.unit && l.value !== null ? ` ${l.unit}` : ''}${share}`;
+    const number = l.number ? `${l.number}. ` : '';
+    const figure = l.value === null ? (l.percent === null ? '' : formatPercent(l.percent)) : `${formatCount(BigInt(l.value))} ${l.unit}${l.percent === null ? '' : ` (${formatPercent(l.percent)})`}`;
+    return `${l.section ? '' : '    '}${number}${l.label}${figure ? `: ${figure}` : ''}`;
   });
   return [title, subtitle, '', r.narrative, '', ...rows].join('\n');
 }

@@ -19,6 +19,7 @@ import { cooperativesRoutes } from './modules/cooperatives/cooperatives.routes.t
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { loansRoutes } from './modules/loans/loans.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(cooperativesRoutes);
   await app.register(reportsRoutes);
   await app.register(importsRoutes, { config });
+  await app.register(loansRoutes);
 
   if (existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

@@ -8,6 +8,7 @@ import { buildOrganisation } from './modules/demo/factories.ts';
 import { createOrganisation } from './modules/cooperatives/cooperatives.service.ts';
 import { systemActor } from './modules/accounts/roles.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../test/harness.ts';
+import { createLoanFixture, loanRows, type LoanFixture } from './modules/loans/loans.authorization-rows.ts';
 
 type Who =
   | 'anonymous'
@@ -60,10 +61,13 @@ const ROWS: Row[] = [
     request: (f) => ({ url: `/api/cooperatives/${f.orgId}/history` }),
     allowed: ['alliance_admin', 'alliance_staff', 'fund_officer', 'commune_officer', 'coop_manager', 'national_viewer'],
   },
+  // The loan book (its rows and the loans they act on live beside its code).
+  ...loanRows(() => ({ ...loanFixture, orgId: fixture.orgId })),
 ];
 
 let t: TestApp;
 let fixture: Fixture;
+let loanFixture: LoanFixture;
 const cookies = new Map<Who, string | undefined>();
 const routes: string[] = [];
 
@@ -78,6 +82,9 @@ beforeAll(async () => {
   cookies.set('coop_manager', (await t.signIn('coop_manager', { organisationId: org.id })).cookie);
   cookies.set('other_coop_manager', (await t.signIn('coop_manager', { organisationId: other.id })).cookie);
   cookies.set('other_tenant_staff', (await t.signIn('alliance_staff', { tenantId: OTHER_TENANT })).cookie);
+});
+beforeAll(async () => {
+  loanFixture = await createLoanFixture(t.database.db, fixture.orgId, (await t.signIn('fund_officer')).actor);
 });
 afterAll(() => t.close());
 
@@ -101,7 +108,7 @@ describe('authorization matrix', () => {
         }
         const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
         const res = await t.request({ ...options, cookie });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && options.url?.toString().includes(fixture.orgId));
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids].some((id) => options.url?.toString().includes(id)));
         if (row.allowed.includes(who)) {
           expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
           expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);

@@ -73,12 +73,17 @@ export type Sector = { code: string; name: string; groupKey: SectorGroup };
 export type Alliance = { id: number; name: string; provinceCode: string };
 export type Commune = { code: string; name: string };
 
+/** POST /api/imports/cooperatives: what a run did (or, dry, would do). Row numbers are the file's own. */
 export type ImportReport = {
+  importId: string | null;
+  fileName?: string;
+  dryRun?: boolean;
+  sheetName?: string;
+  rowsInFile?: number;
   imported: number;
   updated: number;
   unchanged: number;
-  duplicates: { row: number; firstRow: number; registrationNumber: string | null }[];
+  duplicates: { row: number; firstRow: number; registrationNumber: string | null; name?: string }[];
   rejected: { row: number; reason: string }[];
   warnings: { row: number; message: string }[];
-  importId: string | null;
 };

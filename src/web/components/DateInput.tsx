@@ -1,13 +1,15 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import type { Ref } from 'react';
 import { isValidIsoDate } from '../../shared/dates.ts';
 
-type Props = { id?: string; value: string | null | undefined; onChange(value: string | null): void; onBlur?(): void; status?: 'error' };
+type Props = { ref?: Ref<{ focus(): void }>; id?: string; value: string | null | undefined; onChange(value: string | null): void; onBlur?(): void; status?: 'error' };
 
 /** A calendar date typed or picked as dd/mm/yyyy, held as 'YYYY-MM-DD' (what the shared schemas expect). */
-export function DateInput({ id, value, onChange, onBlur, status }: Props) {
+export function DateInput({ ref, id, value, onChange, onBlur, status }: Props) {
   return (
     <DatePicker
+      ref={ref as never}
       id={id}
       value={value && isValidIsoDate(value) ? dayjs(value) : null}
       format={['DD/MM/YYYY', 'D/M/YYYY', 'YYYY-MM-DD']}

@@ -96,9 +96,9 @@ export const en: Messages = {
   'form.invalid': 'Check the highlighted fields.',
 
   'import.title': 'Import the registry from Excel',
-  'import.intro': 'Choose an .xlsx file in the registry layout. A dry run shows what would happen; nothing is written until you confirm.',
-  'import.choose': 'Choose an Excel file (.xlsx)',
-  'import.onlyXlsx': 'Only .xlsx files are accepted',
+  'import.intro': 'Choose an .xlsx (or .csv) file in the registry layout. A dry run shows what would happen; nothing is written until you confirm.',
+  'import.choose': 'Choose an Excel file (.xlsx) or a .csv',
+  'import.onlyXlsx': 'Only .xlsx and .csv files are accepted',
   'import.dryRun': 'Check first',
   'import.confirm': 'Confirm import',
   'import.again': 'Import another file',
@@ -120,5 +120,6 @@ export const en: Messages = {
   'import.message': 'Message',
   'import.registrationNumber': 'Reg. number',
   'import.failed': 'The file could not be imported',
+  'import.file': 'File {file}, sheet "{sheet}", {rows} data rows.',
   'import.download': 'Download report (.xlsx)',
 };

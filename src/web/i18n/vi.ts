@@ -94,9 +94,9 @@ export const vi = {
   'form.invalid': 'Kiểm tra lại các trường được đánh dấu.',
 
   'import.title': 'Nhập sổ đăng ký từ Excel',
-  'import.intro': 'Chọn tệp .xlsx theo mẫu sổ đăng ký. Hệ thống kiểm tra trước (chạy thử) và chỉ ghi vào sổ khi bạn xác nhận.',
-  'import.choose': 'Chọn tệp Excel (.xlsx)',
-  'import.onlyXlsx': 'Chỉ nhận tệp .xlsx',
+  'import.intro': 'Chọn tệp .xlsx (hoặc .csv) theo mẫu sổ đăng ký. Hệ thống kiểm tra trước (chạy thử) và chỉ ghi vào sổ khi bạn xác nhận.',
+  'import.choose': 'Chọn tệp Excel (.xlsx) hoặc .csv',
+  'import.onlyXlsx': 'Chỉ nhận tệp .xlsx hoặc .csv',
   'import.dryRun': 'Kiểm tra trước',
   'import.confirm': 'Xác nhận nhập vào sổ',
   'import.again': 'Nhập tệp khác',
@@ -118,6 +118,7 @@ export const vi = {
   'import.message': 'Nội dung',
   'import.registrationNumber': 'Mã số',
   'import.failed': 'Không nhập được tệp',
+  'import.file': 'Tệp {file}, trang tính "{sheet}", {rows} dòng dữ liệu.',
   'import.download': 'Tải báo cáo (.xlsx)',
 } as const;
 

@@ -20,7 +20,8 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ 
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
   if (!part || part.fieldname !== 'file') throw new AppError('bad_request', 'Thiếu tệp bảng tính (trường "file").', { field: 'file' });
   try {
-    return { fileName: part.filename || 'tep-khong-ten', content: await part.toBuffer() };
+    // The name is only shown back (report, audit): keep it to a sane length.
+    return { fileName: (part.filename || 'tep-khong-ten').slice(0, 255), content: await part.toBuffer() };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw uploadTooLarge(maxBytes);
     throw error;

@@ -51,33 +51,37 @@ function plainValue(value: ExcelJS.CellValue | undefined): Cell {
 
 /** The visible worksheets of an .xlsx, after the zip has passed the size and zip-bomb checks. */
 export async function readXlsxSheets(content: Buffer): Promise<Sheet[]> {
-  await assertSafeZip(content);
+  const entries = await assertSafeZip(content);
+  // A .docx, an .ods or any zip renamed .xlsx passes the zip checks but holds no Excel workbook.
+  if (!entries.some((name) => /(^|\/)workbook\d*\.xml$/i.test(name))) {
+    throw new AppError('bad_request', 'Tệp nén không chứa bảng tính Excel (thiếu phần workbook.xml): hãy chọn đúng tệp .xlsx.');
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] } as never);
   } catch {
     throw new AppError('bad_request', 'Tệp không phải bảng tính .xlsx hợp lệ (không đọc được nội dung). Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.');
   }
-  return workbook.worksheets
-    .filter((sheet) => sheet.state === 'visible' || sheet.state === undefined)
-    .map((sheet) => ({
-      name: sheet.name,
-      rows: () => {
-        const rows: GridRow[] = [];
-        sheet.eachRow({ includeEmpty: false }, (row, number) => {
-          const cells: Cell[] = [];
-          for (let column = 1; column <= row.cellCount; column++) {
-            const value = plainValue(row.getCell(column).value);
-            checkCellLength(value, number, column);
-            cells.push(value);
-          }
-          if (isBlank(cells)) return;
-          rows.push({ number, cells });
-          checkRowCount(rows.length);
-        });
-        return rows;
-      },
-    }));
+  const visible = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
+  if (!visible.length) throw new AppError('bad_request', 'Bảng tính không có trang tính nào đang hiện để đọc.');
+  return visible.map((sheet) => ({
+    name: sheet.name,
+    rows: () => {
+      const rows: GridRow[] = [];
+      sheet.eachRow({ includeEmpty: false }, (row, number) => {
+        const cells: Cell[] = [];
+        for (let column = 1; column <= row.cellCount; column++) {
+          const value = plainValue(row.getCell(column).value);
+          checkCellLength(value, number, column);
+          cells.push(value);
+        }
+        if (isBlank(cells)) return;
+        rows.push({ number, cells });
+        checkRowCount(rows.length);
+      });
+      return rows;
+    },
+  }));
 }
 
 function decodeText(content: Buffer): string {

@@ -66,9 +66,10 @@ function entryData(zip: Buffer, entry: ZipEntry): Buffer {
 /**
  * Refuses a zip that would inflate beyond MAX_UNCOMPRESSED_BYTES (a zip bomb), is truncated, or is not a zip;
  * checks the declared sizes first, then inflates each entry with its declared size as a hard cap, so a zip
- * whose headers lie is refused without ever holding more than what it declared. Throws AppError (400).
+ * whose headers lie is refused without ever holding more than what it declared. Throws AppError (400);
+ * returns the names of the entries.
  */
-export async function assertSafeZip(zip: Buffer): Promise<void> {
+export async function assertSafeZip(zip: Buffer): Promise<string[]> {
   const entries = readCentralDirectory(zip);
   if (entries.length === 0) throw broken('tệp nén rỗng');
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -98,4 +99,5 @@ export async function assertSafeZip(zip: Buffer): Promise<void> {
     }
     if (inflated.length !== entry.uncompressedSize) throw broken(`thành phần "${entry.name}" khai sai kích thước`);
   }
+  return entries.map((e) => e.name);
 }

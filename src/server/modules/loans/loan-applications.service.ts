@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { todayIso } from '../../../shared/dates.ts';
 import { normalizeText } from '../../../shared/vietnamese-text.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Actor } from '../accounts/roles.ts';
@@ -9,6 +8,7 @@ import { organisations } from '../cooperatives/cooperatives.sql.ts';
 import { isUuid } from '../cooperatives/cooperatives.service.ts';
 import { sectors } from '../cooperatives/sectors.sql.ts';
 import { checkEligibility } from './eligibility.ts';
+import { loanClock } from './loan-clock.ts';
 import { isUniqueViolation } from './loan-errors.ts';
 import { rulesInForce } from './loan-rules.service.ts';
 import { loanReadScope, requireApplicant } from './loans.policy.ts';
@@ -20,8 +20,8 @@ export type LoanRow = typeof loans.$inferSelect;
 /** Statuses in which a loan still counts against a borrower's limit of open loans. */
 export const OPEN_STATUSES: LoanStatus[] = ['submitted', 'appraised', 'approved', 'contracted', 'active'];
 
-/** The business day in Vietnam, whatever the server's time zone. */
-export const vietnamToday = () => todayIso(new Date(), 'Asia/Ho_Chi_Minh');
+/** The business day in Vietnam, whatever the server's time zone (see loan-clock.ts). */
+export const vietnamToday = () => loanClock.today();
 
 /** The borrower as eligibility sees it, read within the actor's tenant. */
 export async function loadBorrower(db: Db, tenantId: number, organisationId: string) {

@@ -1,9 +1,9 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { todayIso } from '../../../shared/dates.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { loanClock } from './loan-clock.ts';
 import { requireRulesAdmin, requireRulesReader } from './loans.policy.ts';
 import type { LoanRulesInput } from './loans.schemas.ts';
 import { loanRuleVersions } from './loans.sql.ts';
@@ -46,7 +46,7 @@ export async function setLoanRules(db: Db, { actor, input }: { actor: Actor; inp
 }
 
 /** Every version of the rules, newest first, and the one in force today. */
-export async function findLoanRules(db: Db, { actor, today = todayIso() }: { actor: Actor; today?: string }) {
+export async function findLoanRules(db: Db, { actor, today = loanClock.today() }: { actor: Actor; today?: string }) {
   const user = requireRulesReader(actor);
   const versions = await db.select().from(loanRuleVersions).where(eq(loanRuleVersions.tenantId, user.tenantId)).orderBy(desc(loanRuleVersions.effectiveFrom));
   const inForce = versions.find((v) => v.effectiveFrom <= today) ?? null;

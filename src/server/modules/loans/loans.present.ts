@@ -15,6 +15,7 @@ type Borrower = { name: string; registrationNumber: string | null };
 export function presentLoan(loan: LoanRow, borrower: Borrower, actor: Actor) {
   return {
     id: loan.id,
+    tenantId: loan.tenantId,
     code: loan.code,
     status: loan.status,
     organisationId: loan.organisationId,

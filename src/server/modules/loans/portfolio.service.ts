@@ -10,7 +10,7 @@ import { adminUnits } from '../admin-units/admin-units.sql.ts';
 import { requireUser } from '../cooperatives/cooperatives.policy.ts';
 import { organisations } from '../cooperatives/cooperatives.sql.ts';
 import { sectors } from '../cooperatives/sectors.sql.ts';
-import { addMonthsClamped, daysBetween } from './calendar.ts';
+import { daysBetween } from './calendar.ts';
 import { type DebtGroup, isBadDebt } from './debt-group.ts';
 import { positionAsOf, replayLoan } from './loan-book.ts';
 import { fromEngine } from './loan-errors.ts';
@@ -117,7 +117,8 @@ export async function getPortfolio(db: Db, { actor, asOf, tenant }: { actor: Act
       b.overdueInterestVnd += position.overdueInterestVnd;
       b.penaltyVnd += position.penaltyAccruedVnd;
       if (isBadDebt(position.debtGroup)) b.badDebtPrincipalVnd += position.outstandingPrincipalVnd;
-      b.byDebtGroup[(position.debtGroup as DebtGroup) - 1] += position.outstandingPrincipalVnd;
+      const index = (position.debtGroup as DebtGroup) - 1;
+      b.byDebtGroup[index] = b.byDebtGroup[index]! + position.outstandingPrincipalVnd;
     };
     const bucketIn = <K>(map: Map<K, Bucket>, key: K) => map.get(key) ?? map.set(key, emptyBucket()).get(key)!;
     add(totals);
@@ -140,11 +141,16 @@ export async function getPortfolio(db: Db, { actor, asOf, tenant }: { actor: Act
   };
 }
 
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /** Instalments falling due from `from` (today by default) for `days` days, with what is still owed on each. */
 export async function findDueInstallments(db: Db, { actor, from, days = 30 }: { actor: Actor; from?: string; days?: number }) {
   const user = requireFundOfficer(actor);
   const start = from ?? vietnamToday();
-  const end = addMonthsClamped(start, 0) && new Date(Date.UTC(+start.slice(0, 4), +start.slice(5, 7) - 1, +start.slice(8, 10) + days)).toISOString().slice(0, 10);
+  const end = addDays(start, days);
   const rows = (await disbursedLoans(db, eq(loans.tenantId, user.tenantId))).filter((r) => r.loan.status === 'active');
   const histories = await historiesOf(db, rows);
   const items = [];

@@ -44,12 +44,13 @@ export async function buildDashboard(db: Db, scope: TenantScope, query: Omit<Das
   const filters: FactFilters = { kind: query.kind, sectorGroup: query.sectorGroup, sector: query.sector, area: query.area };
   const names = await findAllianceNames(db);
   const name = await scopeName(db, scope, names);
-  const [rows, previousRows, plans, trend, areas] = await Promise.all([
+  const [rows, previousRows, plans, trend, areas, closed] = await Promise.all([
     aggregateYear(db, scope, year, asOf, filters),
     aggregateYear(db, scope, year - 1, endOfYear(year - 1), filters),
     scope.kind === 'tenant' ? findPlanTargets(db, scope.tenantId, year) : Promise.resolve([]),
     findTrend(db, scope, year, asOf, filters),
     queryRows<{ area: string }>(db, registeredAreas(scope)),
+    queryRows<{ tenant_id: number }>(db, closedYears(scope, year, year)),
   ]);
   const filtered = Boolean(query.kind || query.sectorGroup || query.sector);
   const report = buildAnnualReport({
@@ -68,6 +69,8 @@ export async function buildDashboard(db: Db, scope: TenantScope, query: Omit<Das
     asOf,
     scope: report.scope,
     areaLevel: report.areaLevel,
+    /** One alliance's closed year: the figures are the published, frozen ones. */
+    frozen: scope.kind === 'tenant' && closed.length > 0,
     filters: { kind: query.kind ?? null, sectorGroup: query.sectorGroup ?? null, sector: query.sector ?? null, area: query.area ?? null },
     headline: {
       total: report.total,

@@ -6,7 +6,9 @@
  * N a cooperative group with no area; O with a duplicated status row; P with dissolved_on but no ended status;
  * R with 7,000 billion đồng. Counted at 31/12/2023: A B D E F I K L N O R = 11.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisations } from '../cooperatives/cooperatives.sql.ts';
 import { systemActor } from '../accounts/roles.ts';
 import { createOrganisation } from '../cooperatives/cooperatives.service.ts';
 import { buildOrganisation } from '../demo/factories.ts';
@@ -140,7 +142,7 @@ describe('figures at other dates', () => {
 describe('duplicates', () => {
   it('counts an organisation with two status rows of the same date once, and refuses a second one with the same number', async () => {
     const before = await readAnnualReport(t.database.db, { scope: tenant, year: 2023 });
-    const [a] = await t.database.db.query.organisations.findMany({ where: (o, { eq }) => eq(o.id, ids.A!) });
+    const [a] = await t.database.db.select().from(organisations).where(eq(organisations.id, ids.A!));
     await expect(createOrganisation(t.database.db, { actor: systemActor(TENANT), input: buildOrganisation({ registrationNumber: a!.registrationNumber, foundedOn: '2016-01-01' }) })).rejects.toThrow(/đã thuộc/);
     const after = await readAnnualReport(t.database.db, { scope: tenant, year: 2023 });
     expect(after.total).toBe(before.total);

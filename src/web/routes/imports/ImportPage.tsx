@@ -14,7 +14,7 @@ type Step =
   | { name: 'preview'; report: ImportReport }
   | { name: 'done'; report: ImportReport };
 
-const isXlsx = (file: File) => /\.xlsx$/i.test(file.name);
+const isWorkbook = (file: File) => /\.(xlsx|csv)$/i.test(file.name);
 
 /**
  * Imports a registry workbook: upload → dry run showing what would happen → confirm → progress (upload,
@@ -58,12 +58,12 @@ export default function ImportPage() {
       {step.name === 'choose' && (
         <Flex vertical gap={16}>
           <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             multiple={false}
             maxCount={1}
             fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
             beforeUpload={(chosen) => {
-              if (!isXlsx(chosen)) setError(t('import.onlyXlsx'));
+              if (!isWorkbook(chosen)) setError(t('import.onlyXlsx'));
               else {
                 setError(null);
                 setFile(chosen);

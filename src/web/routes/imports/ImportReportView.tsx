@@ -19,6 +19,11 @@ export function ImportReportView({ report, dryRun }: Props) {
   const row = { title: t('import.row'), dataIndex: 'row', width: 70 };
   return (
     <div data-testid={dryRun ? 'import-preview' : 'import-result'}>
+      {report.fileName && (
+        <Typography.Paragraph type="secondary" style={{ overflowWrap: 'anywhere' }}>
+          {t('import.file', { file: report.fileName, sheet: report.sheetName ?? '—', rows: report.rowsInFile ?? '—' })}
+        </Typography.Paragraph>
+      )}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {stats.map((s) => (
           <Col key={s.key} xs={12} sm={8} lg={4}>
@@ -31,7 +36,11 @@ export function ImportReportView({ report, dryRun }: Props) {
       {report.duplicates.length > 0 && (
         <Section title={`${t('import.duplicates')} (${report.duplicates.length})`}>
           <Table size="small" rowKey="row" dataSource={report.duplicates} pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            columns={[row, { title: t('import.firstRow'), dataIndex: 'firstRow', width: 110 }, { title: t('import.registrationNumber'), dataIndex: 'registrationNumber' }]} />
+            columns={[
+              row,
+              { title: t('import.firstRow'), dataIndex: 'firstRow', width: 90 },
+              { title: t('import.registrationNumber'), dataIndex: 'registrationNumber', render: (n: string | null, d) => <>{n}{d.name && <Typography.Text type="secondary" style={{ display: 'block' }}>{d.name}</Typography.Text>}</> },
+            ]} />
         </Section>
       )}
       {report.rejected.length > 0 && (

@@ -46,7 +46,7 @@ export default function CreateOrganisationPage() {
         onSubmit={() => void submit()}
         onCancel={() => navigate('/registry')}
         submitting={create.isPending}
-        notice={refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="server-error" />}
+        refusal={refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="server-error" />}
       />
     </Card>
   );

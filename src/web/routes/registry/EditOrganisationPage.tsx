@@ -57,20 +57,16 @@ export default function EditOrganisationPage() {
     });
   });
 
-  const notice = (
-    <>
-      {!o.can.updateAllFields && <Alert type="info" showIcon title={t('form.managerNote')} style={{ marginBottom: 16 }} />}
-      {refusal && (
-        <Alert
-          type="error"
-          showIcon
-          title={refusal.text}
-          style={{ marginBottom: 16 }}
-          data-testid="server-error"
-          action={refusal.stale ? <Button size="small" onClick={() => { setRefusal(null); void organisation.refetch(); }}>{t('form.reload')}</Button> : undefined}
-        />
-      )}
-    </>
+  const notice = !o.can.updateAllFields && <Alert type="info" showIcon title={t('form.managerNote')} style={{ marginBottom: 16 }} />;
+  const refusalAlert = refusal && (
+    <Alert
+      type="error"
+      showIcon
+      title={refusal.text}
+      style={{ marginBottom: 16 }}
+      data-testid="server-error"
+      action={refusal.stale ? <Button size="small" onClick={() => { setRefusal(null); void organisation.refetch(); }}>{t('form.reload')}</Button> : undefined}
+    />
   );
 
   return (
@@ -84,6 +80,7 @@ export default function EditOrganisationPage() {
         onCancel={() => navigate(`/registry/${id}`)}
         submitting={update.isPending}
         notice={notice}
+        refusal={refusalAlert}
       />
     </Card>
   );

@@ -67,7 +67,7 @@ export default function OrganisationDetailPage() {
       <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => goBack(navigate)} style={{ paddingInline: 0 }}>{t('common.back')}</Button>
       <Flex wrap justify="space-between" align="flex-start" gap={8}>
         <div style={{ minWidth: 0, flex: '1 1 240px' }}>
-          <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4, overflowWrap: 'anywhere' }} data-testid="organisation-name">{o.name}</Typography.Title>
+          <Typography.Title level={narrow ? 4 : 3} style={{ marginTop: 0, marginBottom: 4, overflowWrap: 'anywhere' }} data-testid="organisation-name">{o.name}</Typography.Title>
           <Flex wrap gap={8} align="center">
             <StatusTag status={o.status} />
             <Typography.Text type="secondary">{labels.kind(o.kind)}{o.registrationNumber ? ` · ${o.registrationNumber}` : ''}</Typography.Text>

@@ -26,7 +26,7 @@ export function OrganisationFieldInput({ name, field, invalid, tenantId }: Props
   const sectors = useSectors();
   const communes = useCommunes(tenantId);
   const status = invalid ? ('error' as const) : undefined;
-  const common = { id: name, onBlur: field.onBlur, status, 'data-testid': `input-${name}` };
+  const common = { id: name, ref: field.ref, onBlur: field.onBlur, status, 'data-testid': `input-${name}` };
 
   if (name === 'kind') {
     return <Select {...common} value={field.value} onChange={field.onChange} options={KINDS.map((k) => ({ value: k, label: labels.kind(k) }))} />;
@@ -59,8 +59,8 @@ export function OrganisationFieldInput({ name, field, invalid, tenantId }: Props
   if (name === 'vsicCodes') {
     return <Select {...common} mode="tags" value={field.value ?? []} onChange={field.onChange} tokenSeparators={[',', ' ']} open={false} suffixIcon={null} />;
   }
-  if (DATE_FIELDS.has(name)) return <DateInput id={name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={status} />;
-  if (name === 'charterCapitalVnd') return <MoneyInput id={name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={status} />;
+  if (DATE_FIELDS.has(name)) return <DateInput ref={field.ref} id={name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={status} />;
+  if (name === 'charterCapitalVnd') return <MoneyInput ref={field.ref} id={name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} status={status} />;
   if (COUNT_FIELDS.has(name)) {
     return <InputNumber {...common} value={field.value} onChange={field.onChange} min={0} precision={0} inputMode="numeric" style={{ width: '100%' }} />;
   }

@@ -2,6 +2,7 @@ import { Alert, Button, Col, Flex, Form, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Controller, get, type Control, type FieldErrors, type FieldValues, type Path } from 'react-hook-form';
 import { FormField } from '../../components/FormField.tsx';
+import { InSight } from '../../components/InSight.tsx';
 import { useLabels, useT } from '../../i18n/index.tsx';
 import { OrganisationFieldInput } from './OrganisationFieldInput.tsx';
 import { FORM_SECTIONS, REQUIRED_FIELDS, type FieldName } from './organisationForm.ts';
@@ -15,12 +16,14 @@ type Props<T extends FieldValues> = {
   onSubmit(): void;
   onCancel(): void;
   submitting: boolean;
-  /** Above the fields: a note or the server's refusal. */
+  /** Above the fields: a note on what this user may change. */
   notice?: ReactNode;
+  /** Beside the save button, where the user is looking after pressing it: the server's refusal. */
+  refusal?: ReactNode;
 };
 
 /** The fields of an organisation, in the registry's sections; only those given are shown. */
-export function OrganisationForm<T extends FieldValues>({ fields, control, errors, tenantId, onSubmit, onCancel, submitting, notice }: Props<T>) {
+export function OrganisationForm<T extends FieldValues>({ fields, control, errors, tenantId, onSubmit, onCancel, submitting, notice, refusal }: Props<T>) {
   const t = useT();
   const labels = useLabels();
   const shown = new Set(fields);
@@ -57,7 +60,8 @@ export function OrganisationForm<T extends FieldValues>({ fields, control, error
             </section>
           );
         })}
-        {hasErrors && <Alert type="error" showIcon title={t('form.invalid')} style={{ marginBottom: 16 }} data-testid="form-invalid" />}
+        {refusal && <InSight>{refusal}</InSight>}
+        {hasErrors && !refusal && <Alert type="error" showIcon title={t('form.invalid')} style={{ marginBottom: 16 }} data-testid="form-invalid" />}
         <Flex gap={8} justify="flex-end" wrap>
           <Button onClick={onCancel}>{t('common.cancel')}</Button>
           <Button type="primary" htmlType="submit" loading={submitting} data-testid="save-button">{t('common.save')}</Button>

@@ -36,8 +36,8 @@ const TEXT_FIELDS = new Set<FieldName>([
   'registrationNumber', 'name', 'shortName', 'foreignName', 'address', 'registeredCommune', 'registeredDistrict', 'representative', 'phone', 'email',
 ]);
 
-/** A blank form for a new organisation. */
-export function newOrganisationValues(): OrganisationInput {
+/** A blank form for a new organisation (no founding date yet: the schema then asks for one). */
+export function newOrganisationValues(): Omit<OrganisationInput, 'foundedOn'> {
   return {
     kind: 'HTX',
     registrationNumber: '',
@@ -46,7 +46,6 @@ export function newOrganisationValues(): OrganisationInput {
     foreignName: '',
     status: 'active',
     statusSince: null,
-    foundedOn: '',
     dissolvedOn: null,
     address: '',
     registeredCommune: '',

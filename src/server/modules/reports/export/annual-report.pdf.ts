@@ -48,7 +48,7 @@ function figuresTable(r: AnnualReport): Content {
       right(signed(l.change)),
     ]),
   ];
-  return { table: { headerRows: 1, widths: [24, '*', 36, 72, 42, 72, 60], body }, layout: 'lightHorizontalLines', fontSize: 9 };
+  return { table: { headerRows: 1, widths: [20, '*', 32, 84, 40, 84, 76], body }, layout: 'lightHorizontalLines', fontSize: 9 };
 }
 
 function areaTable(r: AnnualReport): Content {

@@ -1,0 +1,72 @@
+import { Col, Row } from 'antd';
+import { useMemo } from 'react';
+import { useLabels } from '../../i18n/index.tsx';
+import { ChartCard } from './ChartCard.tsx';
+import { barsOption, communeTilesHeight, communeTilesOption, sharesOption, trendOption } from './chartOptions.ts';
+import { EChart } from './EChart.tsx';
+import { chartDataUrl, type Dashboard, type DashboardFilters } from './reportsApi.ts';
+import { useReportTexts } from './texts.ts';
+
+type ChartData = Pick<Dashboard, 'bySectorGroup' | 'bySector' | 'statusShares' | 'kindShares' | 'byArea' | 'byCurrentCommune' | 'trend'>;
+type Props = { data: ChartData; filters: DashboardFilters; isPublic?: boolean };
+
+/** The dashboard's charts, each downloadable as PNG (toolbox) and as .xlsx (its data, from the server). */
+export function DashboardCharts({ data, filters, isPublic = false }: Props) {
+  const t = useReportTexts();
+  const labels = useLabels();
+  const file = (chart: string) => `${chart}-${filters.year}`;
+  const url = (chart: Parameters<typeof chartDataUrl>[1]) => chartDataUrl(filters, chart, isPublic);
+
+  const options = useMemo(
+    () => ({
+      sectorGroups: sharesOption(data.bySectorGroup.map((g) => ({ name: labels.sectorGroup(g.group), count: g.count, percent: g.percent })), t('sectorGroupsChart')),
+      statuses: sharesOption(data.statusShares.map((s) => ({ name: labels.status(s.status), count: s.count, percent: s.percent })), t('statusesChart')),
+      kinds: sharesOption(data.kindShares.map((k) => ({ name: labels.kind(k.kind), count: k.count, percent: k.percent })), t('kindsChart')),
+      sectors: barsOption(data.bySector.map((s) => ({ name: labels.sector(s.sector), count: s.count })), t('total')),
+      areas: barsOption(data.byArea.map((a) => ({ name: a.area, count: a.count })), t('total')),
+      trend: trendOption(data.trend),
+      communes: communeTilesOption(data.byCurrentCommune),
+    }),
+    [data, labels, t],
+  );
+
+  return (
+    <Row gutter={[12, 12]}>
+      <Col xs={24} lg={12}>
+        <ChartCard title={t('sectorGroupsChart')} dataUrl={url('sectorGroups')}>
+          <EChart option={options.sectorGroups} fileName={file('nhom-linh-vuc')} ariaLabel={t('sectorGroupsChart')} />
+        </ChartCard>
+      </Col>
+      <Col xs={24} lg={12}>
+        <ChartCard title={t('statusesChart')} dataUrl={url('statuses')}>
+          <EChart option={options.statuses} fileName={file('tinh-trang')} ariaLabel={t('statusesChart')} />
+        </ChartCard>
+      </Col>
+      <Col xs={24}>
+        <ChartCard title={t('trendChart')} dataUrl={url('trend')}>
+          <EChart option={options.trend} fileName={file('xu-huong-10-nam')} ariaLabel={t('trendChart')} />
+        </ChartCard>
+      </Col>
+      <Col xs={24} lg={12}>
+        <ChartCard title={t('sectorsChart')} dataUrl={url('sectors')}>
+          <EChart option={options.sectors} height={360} fileName={file('linh-vuc')} ariaLabel={t('sectorsChart')} />
+        </ChartCard>
+      </Col>
+      <Col xs={24} lg={12}>
+        <ChartCard title={t('kindsChart')} dataUrl={url('kinds')}>
+          <EChart option={options.kinds} height={360} fileName={file('loai-hinh')} ariaLabel={t('kindsChart')} />
+        </ChartCard>
+      </Col>
+      <Col xs={24} lg={10}>
+        <ChartCard title={t('areasChart')} dataUrl={url('areas')}>
+          <EChart option={options.areas} height={Math.max(240, data.byArea.length * 28 + 60)} fileName={file('dia-ban')} ariaLabel={t('areasChart')} />
+        </ChartCard>
+      </Col>
+      <Col xs={24} lg={14}>
+        <ChartCard title={t('communesChart')} dataUrl={url('communes')} note={t('communesNote')}>
+          <EChart option={options.communes} height={communeTilesHeight(data.byCurrentCommune.length)} fileName={file('xa-phuong')} ariaLabel={t('communesChart')} />
+        </ChartCard>
+      </Col>
+    </Row>
+  );
+}

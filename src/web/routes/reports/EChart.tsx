@@ -1,0 +1,46 @@
+/**
+ * One ECharts chart in React: created on mount, updated with its option, resized with its box, disposed on
+ * unmount. Every chart gets the toolbox's "save as PNG" button.
+ */
+import { useEffect, useRef } from 'react';
+import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, HeatmapChart, LineChart, PieChart, GridComponent, LegendComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+type Props = { option: ChartOption; height?: number; fileName: string; ariaLabel: string };
+
+/** The chart; `fileName` names the PNG the toolbox saves. */
+export function EChart({ option, height = 320, fileName, ariaLabel }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.EChartsType | null>(null);
+
+  useEffect(() => {
+    if (!box.current) return;
+    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(box.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(
+      {
+        toolbox: { right: 8, feature: { saveAsImage: { title: 'Lưu ảnh PNG', name: fileName, pixelRatio: 2, backgroundColor: '#fff' } } },
+        ...option,
+      },
+      { notMerge: true },
+    );
+  }, [option, fileName]);
+
+  return <div ref={box} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
+}

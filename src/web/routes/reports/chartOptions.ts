@@ -1,0 +1,94 @@
+/**
+ * The ECharts options of the dashboard, built from the API's answer. Numbers in tooltips and labels are
+ * written the Vietnamese way (1.116; 65,50%).
+ */
+import { formatCount, formatPercent } from '../../../shared/format.ts';
+import { stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
+import type { ChartOption } from './EChart.tsx';
+import type { Dashboard } from './reportsApi.ts';
+
+const GREEN = ['#0b7a3e', '#f2a007', '#1f6fb2', '#8e44ad', '#c0392b', '#16a085', '#7f8c8d', '#d35400', '#2c3e50', '#27ae60'];
+type Share = { name: string; count: number; percent: number };
+
+/** A doughnut of shares (sector groups, statuses, kinds), zero slices left out. */
+export function sharesOption(shares: Share[], title: string): ChartOption {
+  return {
+    color: GREEN,
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; data: Share }) => `${p.name}: ${formatCount(p.value)} (${formatPercent(p.data.percent)})` },
+    legend: { bottom: 0, type: 'scroll' },
+    series: [
+      {
+        name: title,
+        type: 'pie',
+        radius: ['38%', '66%'],
+        center: ['50%', '45%'],
+        label: { formatter: (p: { data: Share }) => formatPercent(p.data.percent) },
+        data: shares.filter((s) => s.count > 0).map((s) => ({ ...s, value: s.count })),
+      },
+    ],
+  };
+}
+
+/** Horizontal bars, longest first (sectors, areas). */
+export function barsOption(items: { name: string; count: number }[], seriesName: string): ChartOption {
+  const sorted = [...items].sort((a, b) => a.count - b.count);
+  return {
+    color: GREEN,
+    grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => formatCount(v) },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v) } },
+    yAxis: { type: 'category', data: sorted.map((i) => i.name) },
+    series: [{ name: seriesName, type: 'bar', data: sorted.map((i) => i.count), label: { show: true, position: 'right', formatter: (p: { value: number }) => formatCount(p.value) } }],
+  };
+}
+
+/** New and dissolved organisations each year (bars) and the total at each year end (line). */
+export function trendOption(trend: Dashboard['trend']): ChartOption {
+  return {
+    color: ['#0b7a3e', '#c0392b', '#1f6fb2'],
+    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatCount(v) },
+    legend: { top: 0, left: 0 },
+    xAxis: { type: 'category', data: trend.map((t) => String(t.year)) },
+    yAxis: [
+      { type: 'value', name: 'Trong năm', axisLabel: { formatter: (v: number) => formatCount(v) } },
+      { type: 'value', name: 'Tổng số', axisLabel: { formatter: (v: number) => formatCount(v) } },
+    ],
+    series: [
+      { name: 'Thành lập mới', type: 'bar', data: trend.map((t) => t.newlyEstablished) },
+      { name: 'Giải thể', type: 'bar', data: trend.map((t) => t.dissolved) },
+      { name: 'Tổng số cuối năm', type: 'line', yAxisIndex: 1, data: trend.map((t) => t.total) },
+    ],
+  };
+}
+
+/**
+ * Today's communes as a grid of equal tiles coloured by the number of organisations: a stand-in for a
+ * choropleth map while no commune boundaries (GeoJSON) of the 2025 units are available offline. Tiles are
+ * in alphabetical order, not in their places on the map.
+ */
+export function communeTilesOption(communes: Dashboard['byCurrentCommune'], columns = 8): ChartOption {
+  const tiles = [...communes].sort((a, b) => a.commune.localeCompare(b.commune, 'vi'));
+  const rows = Math.max(1, Math.ceil(tiles.length / columns));
+  const max = Math.max(1, ...tiles.map((t) => t.count));
+  return {
+    tooltip: { formatter: (p: { data: { name: string; value: [number, number, number] } }) => `${p.data.name}: ${formatCount(p.data.value[2])} tổ chức` },
+    grid: { left: 4, right: 4, top: 8, bottom: 48 },
+    xAxis: { type: 'category', data: Array.from({ length: columns }, (_, i) => i), show: false },
+    yAxis: { type: 'category', data: Array.from({ length: rows }, (_, i) => i), show: false, inverse: true },
+    visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#eef7f0', '#0b7a3e'] }, formatter: (v: number) => formatCount(Math.round(v)) },
+    series: [
+      {
+        type: 'heatmap',
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        label: { show: true, fontSize: 10, overflow: 'truncate', formatter: (p: { data: { short: string; value: [number, number, number] } }) => `${p.data.short}\n${formatCount(p.data.value[2])}` },
+        data: tiles.map((t, i) => ({ name: t.commune, short: stripUnitPrefix(t.commune), value: [i % columns, Math.floor(i / columns), t.count] })),
+      },
+    ],
+  };
+}
+
+/** Height that gives each row of commune tiles room for two lines of text. */
+export function communeTilesHeight(count: number, columns = 8): number {
+  return Math.max(200, Math.ceil(count / columns) * 44 + 64);
+}

@@ -1,0 +1,45 @@
+/** The reports API as the web pages use it: queries, the plan mutation, and links to the file exports. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, withQuery } from '../../api/client.ts';
+import type { Dashboard } from '../../../server/modules/reports/dashboard.service.ts';
+import type { presentPublicDashboard } from '../../../server/modules/reports/dashboard.service.ts';
+import type { DashboardChart, PlanIndicator, PlanInput } from '../../../server/modules/reports/reports.schemas.ts';
+
+export type { Dashboard };
+export type PublicDashboardData = ReturnType<typeof presentPublicDashboard>;
+export type DashboardFilters = { year: number; tenant?: number; kind?: string; sectorGroup?: string; sector?: string; area?: string };
+export type SavedPlan = { year: number; indicator: PlanIndicator; area: string; target: number; updatedAt: string; updatedBy: string };
+
+/** Everything the dashboard draws, for a signed-in reader. */
+export function useDashboard(filters: DashboardFilters) {
+  return useQuery({ queryKey: ['reports', 'dashboard', filters], queryFn: () => api.get<Dashboard>('/api/reports/dashboard', filters) });
+}
+
+/** The portal's dashboard (counts only). */
+export function usePublicDashboard(filters: DashboardFilters) {
+  return useQuery({ queryKey: ['reports', 'public-dashboard', filters], queryFn: () => api.get<PublicDashboardData>('/api/public/reports/dashboard', filters) });
+}
+
+/** The targets of a year (alliance staff). */
+export function usePlans(year: number) {
+  return useQuery({ queryKey: ['reports', 'plans', year], queryFn: () => api.get<SavedPlan[]>('/api/reports/plans', { year }) });
+}
+
+/** Sets one target; the dashboard and the plan list refresh. */
+export function useSetPlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PlanInput) => api.post<SavedPlan>('/api/reports/plans', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['reports'] }),
+  });
+}
+
+/** Link to one chart's data as .xlsx. */
+export function chartDataUrl(filters: DashboardFilters, chart: DashboardChart, isPublic = false): string {
+  return withQuery(isPublic ? '/api/public/reports/dashboard/chart.xlsx' : '/api/reports/dashboard/chart.xlsx', { ...filters, chart });
+}
+
+/** Link to the annual report file of a year. */
+export function annualReportUrl(format: 'xlsx' | 'pdf', year: number, tenant?: number): string {
+  return withQuery(`/api/reports/annual.${format}`, { year, tenant });
+}

@@ -1,0 +1,101 @@
+/** The reports pages' own words, Vietnamese first; the domain's words come from useLabels(). */
+import { useCallback } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+
+const vi = {
+  dashboardTitle: 'Số liệu kinh tế tập thể',
+  publicTitle: 'Kinh tế tập thể trong tỉnh',
+  year: 'Năm',
+  area: 'Địa bàn đăng ký',
+  kind: 'Loại hình',
+  sectorGroup: 'Nhóm lĩnh vực',
+  sector: 'Lĩnh vực',
+  total: 'Tổng số tổ chức',
+  active: 'Đang hoạt động',
+  suspended: 'Tạm ngừng, ngừng hoạt động',
+  newlyEstablished: 'Thành lập mới',
+  dissolved: 'Giải thể',
+  members: 'Thành viên',
+  workers: 'Lao động',
+  capital: 'Vốn điều lệ',
+  ofPlan: 'đạt {percent} kế hoạch ({target})',
+  noPlan: 'Chưa giao kế hoạch',
+  vsLastYear: 'so với cuối năm {year}: {change}',
+  sectorGroupsChart: 'Theo nhóm lĩnh vực',
+  sectorsChart: 'Theo lĩnh vực',
+  statusesChart: 'Theo tình trạng hoạt động',
+  kindsChart: 'Theo loại hình',
+  trendChart: 'Thành lập mới và giải thể qua mười năm',
+  areasChart: 'Theo địa bàn đăng ký',
+  communesChart: 'Theo xã, phường hiện nay',
+  communesNote: 'Mỗi ô là một xã, phường (đơn vị sau 01/07/2025), màu đậm hơn là nhiều tổ chức hơn; các ô xếp theo tên, không theo vị trí trên bản đồ (chưa có ranh giới xã dạng GeoJSON).',
+  plansTitle: 'Tiến độ kế hoạch',
+  downloadData: 'Tải dữ liệu (.xlsx)',
+  downloadReport: 'Báo cáo năm (.xlsx)',
+  downloadPdf: 'Báo cáo năm (PDF)',
+  frozen: 'Số liệu năm {year} đã chốt: biểu đồ dùng số liệu đã công bố.',
+  planFormTitle: 'Giao chỉ tiêu kế hoạch năm',
+  indicator: 'Chỉ tiêu',
+  target: 'Kế hoạch',
+  areaHint: 'Bỏ trống: toàn tỉnh',
+  save: 'Lưu chỉ tiêu',
+  saved: 'Đã lưu chỉ tiêu.',
+  wholeProvince: 'Toàn tỉnh',
+  updatedBy: 'Người cập nhật',
+  all: 'Tất cả',
+};
+
+const en: typeof vi = {
+  dashboardTitle: 'Collective economy figures',
+  publicTitle: 'The province’s collective economy',
+  year: 'Year',
+  area: 'Registered area',
+  kind: 'Legal form',
+  sectorGroup: 'Sector group',
+  sector: 'Sector',
+  total: 'Organisations',
+  active: 'Active',
+  suspended: 'Suspended or stopped',
+  newlyEstablished: 'Newly established',
+  dissolved: 'Dissolved',
+  members: 'Members',
+  workers: 'Workers',
+  capital: 'Charter capital',
+  ofPlan: '{percent} of plan ({target})',
+  noPlan: 'No plan set',
+  vsLastYear: 'against end of {year}: {change}',
+  sectorGroupsChart: 'By sector group',
+  sectorsChart: 'By sector',
+  statusesChart: 'By status',
+  kindsChart: 'By legal form',
+  trendChart: 'New and dissolved over ten years',
+  areasChart: 'By registered area',
+  communesChart: 'By today’s commune',
+  communesNote: 'Each tile is a commune (units since 1 July 2025), darker means more organisations; tiles are in name order, not map position (no commune boundaries as GeoJSON yet).',
+  plansTitle: 'Plan progress',
+  downloadData: 'Download data (.xlsx)',
+  downloadReport: 'Annual report (.xlsx)',
+  downloadPdf: 'Annual report (PDF)',
+  frozen: 'The figures of {year} are closed: the charts show the published figures.',
+  planFormTitle: 'Set a yearly target',
+  indicator: 'Indicator',
+  target: 'Target',
+  areaHint: 'Empty: whole province',
+  save: 'Save target',
+  saved: 'Target saved.',
+  wholeProvince: 'Whole province',
+  updatedBy: 'Updated by',
+  all: 'All',
+};
+
+export type ReportTextKey = keyof typeof vi;
+
+/** The words in the current language, with {placeholders} filled. */
+export function useReportTexts() {
+  const { lang } = useI18n();
+  return useCallback(
+    (key: ReportTextKey, params: Record<string, string | number> = {}) =>
+      (lang === 'en' ? en : vi)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)),
+    [lang],
+  );
+}
