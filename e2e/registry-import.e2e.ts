@@ -44,6 +44,8 @@ describe('import the registry workbook, then find and edit a cooperative', () =>
 
     // Confirm: progress, then the same report, downloadable.
     await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-progress').waitFor();
+    await screenshot(page, 'journey1-import-progress');
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     const result = page.getByTestId('import-result');
     expect(await result.getByTestId('import-count-imported').innerText()).toContain('237');

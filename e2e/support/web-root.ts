@@ -7,7 +7,7 @@ export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathn
 export const webRoot = path.join(repoRoot, 'dist/web');
 
 // The client-side routes of src/web/routes/AppRoutes.tsx: a reload or a shared link on any of them gets index.html.
-const APP_PATHS = ['/directory', '/login', '/registry', '/registry/*', '/imports', '/imports/*'];
+const APP_PATHS = ['/directory', '/login', '/registry', '/registry/*', '/imports', '/imports/*', '/loans', '/loans/*'];
 
 /**
  * Serves the built web app on an app built without a webRoot. buildApp's own static setup calls

@@ -4,11 +4,12 @@ import { register as registerDb } from './db.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUsers } from './users.ts';
 import { register as registerLoansSchedule } from './loans-schedule.ts';
+import { register as registerLoansRules } from './loans-rules.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerImport } from './import.ts';
 
 /** Every subcommand file exports a `register(program)`; list them here. */
-const registrars: Array<(program: Command) => void> = [registerServe, registerDb, registerUsers, registerLoansSchedule, registerImport, registerReport, registerBackup];
+const registrars: Array<(program: Command) => void> = [registerServe, registerDb, registerUsers, registerLoansSchedule, registerLoansRules, registerImport, registerReport, registerBackup];
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

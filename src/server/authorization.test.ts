@@ -9,6 +9,7 @@ import { createOrganisation } from './modules/cooperatives/cooperatives.service.
 import { systemActor } from './modules/accounts/roles.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../test/harness.ts';
 import { createLoanFixture, loanRows, type LoanFixture } from './modules/loans/loans.authorization-rows.ts';
+import { createImportFixture, importRows, type ImportFixture } from './modules/imports/imports.authorization-rows.ts';
 
 type Who =
   | 'anonymous'
@@ -63,11 +64,13 @@ const ROWS: Row[] = [
   },
   // The loan book (its rows and the loans they act on live beside its code).
   ...loanRows(() => ({ ...loanFixture, orgId: fixture.orgId })),
+  ...importRows(() => importFixture),
 ];
 
 let t: TestApp;
 let fixture: Fixture;
 let loanFixture: LoanFixture;
+let importFixture: ImportFixture;
 const cookies = new Map<Who, string | undefined>();
 const routes: string[] = [];
 
@@ -85,6 +88,7 @@ beforeAll(async () => {
 });
 beforeAll(async () => {
   loanFixture = await createLoanFixture(t.database.db, fixture.orgId, (await t.signIn('fund_officer')).actor);
+  importFixture = await createImportFixture(t.database.db);
 });
 afterAll(() => t.close());
 
@@ -108,7 +112,7 @@ describe('authorization matrix', () => {
         }
         const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
         const res = await t.request({ ...options, cookie });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids].some((id) => options.url?.toString().includes(id)));
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId].some((id) => options.url?.toString().includes(id)));
         if (row.allowed.includes(who)) {
           expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
           expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);

@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 export function InSight({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   return <div ref={ref} style={{ scrollMarginBottom: 64 }}>{children}</div>;
 }

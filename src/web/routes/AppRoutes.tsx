@@ -13,6 +13,10 @@ const OrganisationDetailPage = lazy(() => import('./registry/OrganisationDetailP
 const CreateOrganisationPage = lazy(() => import('./registry/CreateOrganisationPage.tsx'));
 const EditOrganisationPage = lazy(() => import('./registry/EditOrganisationPage.tsx'));
 const ImportPage = lazy(() => import('./imports/ImportPage.tsx'));
+const LoanQueues = lazy(() => import('./loans/LoanQueues.tsx').then((m) => ({ default: m.LoanQueues })));
+const LoanApplicationForm = lazy(() => import('./loans/LoanApplicationForm.tsx').then((m) => ({ default: m.LoanApplicationForm })));
+const LoanPage = lazy(() => import('./loans/LoanPage.tsx').then((m) => ({ default: m.LoanPage })));
+const PortfolioDashboard = lazy(() => import('./loans/PortfolioDashboard.tsx').then((m) => ({ default: m.PortfolioDashboard })));
 
 /** Visitors land on the public directory; signed-in users on the registry. */
 function HomePage() {
@@ -33,6 +37,10 @@ export function AppRoutes() {
         <Route path="registry/:id" element={<RequireUser><OrganisationDetailPage /></RequireUser>} />
         <Route path="registry/:id/edit" element={<RequireUser><EditOrganisationPage /></RequireUser>} />
         <Route path="imports" element={<RequireUser><ImportPage /></RequireUser>} />
+        <Route path="loans" element={<RequireUser><LoanQueues /></RequireUser>} />
+        <Route path="loans/new" element={<RequireUser><LoanApplicationForm /></RequireUser>} />
+        <Route path="loans/portfolio" element={<RequireUser><PortfolioDashboard /></RequireUser>} />
+        <Route path="loans/:id" element={<RequireUser><LoanPage /></RequireUser>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,6 +4,16 @@ import { searchKey, stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import { alliances } from '../tenants/tenants.sql.ts';
 import { adminUnitMappings, adminUnits } from './admin-units.sql.ts';
 
+/**
+ * Districts that changed between the records' time and January 2025 (the mapping's "old" side), so that a
+ * record naming the earlier district still tells apart communes of the same name (admin-units.md): Chũ was
+ * formed from Lục Ngạn, Yên Dũng merged into Bắc Giang city.
+ */
+const DISTRICT_SUCCESSORS: Record<string, string[]> = {
+  'luc ngan': ['chu'],
+  'yen dung': ['bac giang'],
+};
+
 export type CommunePlacement =
   | { ok: true; code: string; name: string }
   | { ok: false; reason: string };
@@ -46,7 +56,8 @@ export async function placeInCurrentCommune(
   }
   if (byCode.size > 1 && address.district) {
     const districtKey = searchKey(stripUnitPrefix(address.district));
-    const inDistrict = new Map(candidates.filter((c) => c.district === districtKey).map((c) => [c.code, c]));
+    const accepted = new Set([districtKey, ...(DISTRICT_SUCCESSORS[districtKey] ?? [])]);
+    const inDistrict = new Map(candidates.filter((c) => c.district && accepted.has(c.district)).map((c) => [c.code, c]));
     if (inDistrict.size === 1) {
       const only = [...inDistrict.values()][0]!;
       return { ok: true, code: only.code, name: only.name };

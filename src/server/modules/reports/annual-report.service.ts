@@ -55,11 +55,10 @@ export async function computeAnnualReport(db: Db, { scope, year, asOf }: { scope
   const names = await findAllianceNames(db);
   const name = await scopeName(db, scope, names);
   const previousAsOf = endOfYear(year - 1);
-  const [rows, previousRows, plans] = await Promise.all([
-    aggregateYear(db, scope, year, asOf),
-    aggregateYear(db, scope, year - 1, previousAsOf),
-    scope.kind === 'tenant' ? findPlanTargets(db, scope.tenantId, year) : Promise.resolve([]),
-  ]);
+  // One after another: closing a year runs this inside a transaction, which is one connection.
+  const rows = await aggregateYear(db, scope, year, asOf);
+  const previousRows = await aggregateYear(db, scope, year - 1, previousAsOf);
+  const plans = scope.kind === 'tenant' ? await findPlanTargets(db, scope.tenantId, year) : [];
   const built = buildAnnualReport({
     year,
     asOf,

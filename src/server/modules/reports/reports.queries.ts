@@ -20,7 +20,7 @@ const ENDED = sql.raw(`(${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 export type TenantScope = { kind: 'tenant'; tenantId: number } | { kind: 'national' };
 
 /** Dashboard filters; each narrows the facts before anything is counted. */
-export type FactFilters = { kind?: string; sectorGroup?: string; sector?: string; area?: string; live?: boolean };
+export type FactFilters = { kind?: string; sectorGroup?: string; sector?: string; area?: string };
 
 const tenantCondition = (scope: TenantScope, column: SQL): SQL =>
   scope.kind === 'tenant' ? sql`${column} = ${scope.tenantId}` : sql`true`;
@@ -88,7 +88,7 @@ function filterConditions(filters: FactFilters): SQL {
 export function reportFacts(scope: TenantScope, year: number, asOf: string, filters: FactFilters = {}): SQL {
   const yearStart = `${year}-01-01`;
   const live = relevant(liveFacts(scope, sql`${asOf}::date`, sql`${yearStart}::date`));
-  if (asOf !== `${year}-12-31` || filters.live) return sql`select * from (${live}) u where ${filterConditions(filters)}`;
+  if (asOf !== `${year}-12-31`) return sql`select * from (${live}) u where ${filterConditions(filters)}`;
   return sql`
     select * from (
       select * from (${live}) l

@@ -53,10 +53,10 @@ export const ChartDataQuery = DashboardQuery.extend({ chart: z.enum(DASHBOARD_CH
 /** Setting one target: the same schema drives PlanForm and POST /api/reports/plans. */
 export const PlanInput = z
   .object({
-    year: z.number().int().min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100'),
+    year: z.number({ message: 'Chưa nhập năm' }).int('Năm là số nguyên').min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100'),
     indicator: z.enum(PLAN_INDICATORS, { message: 'Chỉ tiêu không hợp lệ' }),
     area: z.string().trim().max(100, 'Tên địa bàn tối đa 100 ký tự').optional().default(''),
-    target: z.number().int('Chỉ tiêu là số nguyên').min(0, 'Chỉ tiêu không được âm').max(Number.MAX_SAFE_INTEGER),
+    target: z.number({ message: 'Chưa nhập chỉ tiêu (số nguyên)' }).int('Chỉ tiêu là số nguyên').min(0, 'Chỉ tiêu không được âm').max(Number.MAX_SAFE_INTEGER),
   })
   .strict();
 export type PlanInput = z.input<typeof PlanInput>;

@@ -25,7 +25,7 @@ export function PublicDirectoryPage() {
     queryFn: () => api.get<Page<DirectoryEntry>>('/api/public/directory', query),
     placeholderData: keepPreviousData,
   });
-  const filterStyle = { width: narrow ? '100%' : 220 };
+  const filterStyle = { width: '100%' };
 
   return (
     <div>
@@ -42,21 +42,27 @@ export function PublicDirectoryPage() {
           aria-label={t('common.search')}
           data-testid="directory-search"
         />
-        <Flex wrap gap={8}>
-          <KindFilter value={state.kind} onChange={(kind) => update({ kind })} placeholder={t('filter.kind')} style={filterStyle} />
-          <SectorGroupFilter value={state.sectorGroup} onChange={(sectorGroup) => update({ sectorGroup })} placeholder={t('filter.sectorGroup')} style={filterStyle} />
+        <Row gutter={[8, 8]}>
+          <Col xs={12} md={8} xl={6}>
+            <KindFilter value={state.kind} onChange={(kind) => update({ kind })} placeholder={t('filter.kind')} style={filterStyle} />
+          </Col>
+          <Col xs={12} md={8} xl={6}>
+            <SectorGroupFilter value={state.sectorGroup} onChange={(sectorGroup) => update({ sectorGroup })} placeholder={t('filter.sectorGroup')} style={filterStyle} />
+          </Col>
           {(alliances.data?.length ?? 0) > 1 && (
-            <Select
-              allowClear
-              value={state.tenant}
-              onChange={(tenant: string | undefined) => update({ tenant })}
-              placeholder={t('filter.alliance')}
-              options={alliances.data!.map((a) => ({ value: String(a.id), label: a.name }))}
-              style={filterStyle}
-              aria-label={t('filter.alliance')}
-            />
+            <Col xs={24} md={8} xl={6}>
+              <Select
+                allowClear
+                value={state.tenant}
+                onChange={(tenant: string | undefined) => update({ tenant })}
+                placeholder={t('filter.alliance')}
+                options={alliances.data!.map((a) => ({ value: String(a.id), label: a.name }))}
+                style={filterStyle}
+                aria-label={t('filter.alliance')}
+              />
+            </Col>
           )}
-        </Flex>
+        </Row>
       </Flex>
       {directory.isLoading && <PageLoading />}
       {directory.error && <PageError error={directory.error} onRetry={() => void directory.refetch()} />}

@@ -65,7 +65,7 @@ export default function EditOrganisationPage() {
       title={refusal.text}
       style={{ marginBottom: 16 }}
       data-testid="server-error"
-      action={refusal.stale ? <Button size="small" onClick={() => { setRefusal(null); void organisation.refetch(); }}>{t('form.reload')}</Button> : undefined}
+      description={refusal.stale ? <Button size="small" style={{ marginTop: 8 }} onClick={() => { setRefusal(null); void organisation.refetch(); }}>{t('form.reload')}</Button> : undefined}
     />
   );
 

@@ -2,7 +2,7 @@
  * The organisation form's data: which fields it shows, in which sections, and how values travel between
  * the API's record, the form, and the request (validated by the shared OrganisationInput/Patch schemas).
  */
-import { MANAGER_EDITABLE_FIELDS, type OrganisationInput } from '../../../shared/organisation.ts';
+import { MANAGER_EDITABLE_FIELDS, type OrganisationInput, type OrganisationPatch } from '../../../shared/organisation.ts';
 import type { Organisation } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 
@@ -66,20 +66,20 @@ export function newOrganisationValues(): Omit<OrganisationInput, 'foundedOn'> {
 }
 
 /** The form's starting values: the record's fields this user may edit (empty text as ''), and its version. */
-export function editValues(organisation: Organisation, fields: readonly FieldName[]): Partial<OrganisationInput> & { version: number } {
+export function editValues(organisation: Organisation, fields: readonly FieldName[]): OrganisationPatch {
   const values: Record<string, unknown> = { version: organisation.version };
   for (const field of fields) {
     const value = organisation[field];
     values[field] = TEXT_FIELDS.has(field) ? (value ?? '') : field === 'vsicCodes' ? (value ?? []) : value;
   }
-  return values as Partial<OrganisationInput> & { version: number };
+  return values as OrganisationPatch;
 }
 
 /** Only the fields whose value differs from where the user started, with the version they started from. */
-export function changedValues<T extends { version: number }>(values: T, initial: Partial<T>): Partial<T> & { version: number } {
-  const out: Record<string, unknown> = { version: initial.version ?? values.version };
-  for (const key of Object.keys(values) as (keyof T & string)[]) {
+export function changedValues(values: OrganisationPatch, initial: OrganisationPatch): OrganisationPatch {
+  const out: Record<string, unknown> = { version: initial.version };
+  for (const key of Object.keys(values) as (keyof OrganisationPatch)[]) {
     if (key !== 'version' && JSON.stringify(values[key] ?? null) !== JSON.stringify(initial[key] ?? null)) out[key] = values[key];
   }
-  return out as Partial<T> & { version: number };
+  return out as OrganisationPatch;
 }

@@ -35,7 +35,7 @@ export function EChart({ option, height = 320, fileName, ariaLabel }: Props) {
   useEffect(() => {
     chart.current?.setOption(
       {
-        toolbox: { right: 8, feature: { saveAsImage: { title: 'Lưu ảnh PNG', name: fileName, pixelRatio: 2, backgroundColor: '#fff' } } },
+        toolbox: { top: 0, right: 0, feature: { saveAsImage: { title: 'Lưu ảnh PNG', name: fileName, pixelRatio: 2, backgroundColor: '#fff' } } },
         ...option,
       },
       { notMerge: true },

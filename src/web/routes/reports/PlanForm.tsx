@@ -64,8 +64,8 @@ export function PlanForm({ year, areas = [], onSaved }: Props) {
                   min={0}
                   precision={0}
                   style={{ width: '100%' }}
-                  formatter={(v) => (v === undefined || v === null ? '' : formatCount(Number(v)))}
-                  parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
+                  formatter={(v) => (String(v ?? '') === '' ? '' : formatCount(Number(v)))}
+                  parser={(v) => { const digits = (v ?? '').replace(/\D/g, ''); return (digits === '' ? undefined : Number(digits)) as number; }}
                 />
               )}
             />

@@ -1,4 +1,4 @@
-import { Card, List, Progress, Typography } from 'antd';
+import { Card, Flex, Progress, Typography } from 'antd';
 import { formatCount, formatPercent } from '../../../shared/format.ts';
 import { PLAN_INDICATOR_LABELS } from '../../../server/modules/reports/reports.schemas.ts';
 import { ChartCard } from './ChartCard.tsx';
@@ -17,22 +17,18 @@ export function PlanProgress({ plans, filters }: { plans: Dashboard['plans']; fi
   }
   return (
     <ChartCard title={t('plansTitle')} dataUrl={chartDataUrl(filters, 'plans')}>
-      <List
-        size="small"
-        dataSource={plans}
-        renderItem={(p) => (
-          <List.Item>
-            <div style={{ width: '100%' }}>
-              <Typography.Text strong>{PLAN_INDICATOR_LABELS[p.indicator]}</Typography.Text>
-              <Typography.Text type="secondary"> — {p.area || t('wholeProvince')}</Typography.Text>
-              <Progress percent={p.percent === null ? 0 : Math.min(100, p.percent)} status={p.percent !== null && p.percent >= 100 ? 'success' : 'active'} format={() => (p.percent === null ? '—' : formatPercent(p.percent))} />
-              <Typography.Text type="secondary">
-                {formatCount(BigInt(p.actual))} / {formatCount(p.target)}
-              </Typography.Text>
-            </div>
-          </List.Item>
-        )}
-      />
+      <Flex vertical gap={12}>
+        {plans.map((p) => (
+          <div key={`${p.indicator}/${p.area}`}>
+            <Typography.Text strong>{PLAN_INDICATOR_LABELS[p.indicator]}</Typography.Text>
+            <Typography.Text type="secondary"> — {p.area || t('wholeProvince')}</Typography.Text>
+            <Progress percent={p.percent === null ? 0 : Math.min(100, p.percent)} status={p.percent !== null && p.percent >= 100 ? 'success' : 'active'} format={() => (p.percent === null ? '—' : formatPercent(p.percent))} />
+            <Typography.Text type="secondary">
+              {formatCount(BigInt(p.actual))} / {formatCount(p.target)}
+            </Typography.Text>
+          </div>
+        ))}
+      </Flex>
     </ChartCard>
   );
 }

@@ -22,7 +22,7 @@ export function sharesOption(shares: Share[], title: string): ChartOption {
         type: 'pie',
         radius: ['38%', '66%'],
         center: ['50%', '45%'],
-        label: { formatter: (p: { data: Share }) => formatPercent(p.data.percent) },
+        label: { formatter: (p: { data: Share }) => formatPercent(p.data.percent), overflow: 'none' },
         data: shares.filter((s) => s.count > 0).map((s) => ({ ...s, value: s.count })),
       },
     ],
@@ -46,9 +46,9 @@ export function barsOption(items: { name: string; count: number }[], seriesName:
 export function trendOption(trend: Dashboard['trend']): ChartOption {
   return {
     color: ['#0b7a3e', '#c0392b', '#1f6fb2'],
-    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 64, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatCount(v) },
-    legend: { top: 0, left: 0 },
+    legend: { top: 0, left: 0, right: 32 },
     xAxis: { type: 'category', data: trend.map((t) => String(t.year)) },
     yAxis: [
       { type: 'value', name: 'Trong năm', axisLabel: { formatter: (v: number) => formatCount(v) } },

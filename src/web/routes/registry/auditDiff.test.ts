@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { changedFields, formatAuditValue } from './auditDiff.ts';
+
+const labels = {
+  kind: (k: string) => `kind:${k}`,
+  status: (s: string) => `status:${s}`,
+  sector: (c: string) => `sector:${c}`,
+  communeName: (c: string | null) => (c === '07399' ? 'Xã Kép' : null),
+};
+
+describe('changedFields', () => {
+  it('lists the fields whose value changed, leaving out bookkeeping columns', () => {
+    const before = { id: 'a', version: 1, workers: 14, phone: '0910', vsicCodes: [], email: null };
+    const after = { id: 'a', version: 2, workers: 17, phone: '0910', vsicCodes: [], email: '' };
+    expect(changedFields(before, after)).toEqual([{ field: 'workers', before: 14, after: 17 }]);
+  });
+
+  it('has nothing to compare for a creation', () => {
+    expect(changedFields(null, { workers: 3 })).toEqual([]);
+  });
+});
+
+describe('formatAuditValue', () => {
+  it('writes values the way the registry does', () => {
+    expect(formatAuditValue('charterCapitalVnd', '2772000000', labels)).toBe('2.772.000.000 đ');
+    expect(formatAuditValue('foundedOn', '2008-10-05', labels)).toBe('05/10/2008');
+    expect(formatAuditValue('status', 'suspended', labels)).toBe('status:suspended');
+    expect(formatAuditValue('currentCommuneCode', '07399', labels)).toBe('Xã Kép');
+    expect(formatAuditValue('membersOfficial', 1116, labels)).toBe('1.116');
+    expect(formatAuditValue('vsicCodes', ['0111', '0112'], labels)).toBe('0111, 0112');
+    expect(formatAuditValue('phone', null, labels)).toBe('—');
+  });
+});
