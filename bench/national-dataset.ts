@@ -9,9 +9,10 @@ import { searchKey, stripUnitPrefix } from '../src/shared/vietnamese-text.ts';
 
 /**
  * The national dataset: one alliance per 2025 province (34 tenants), each with the demo generator's
- * organisations placed in that province's own communes, `perTenant` each (35,000 in all by default).
+ * organisations (founded 1997–2026, dissolutions every year since 2014) placed in that province's own
+ * communes: 35,000 organisations and about 6 million members in all by default.
  */
-export async function buildNationalDataset(db: Db, { total = 35_000 }: { total?: number } = {}) {
+export async function buildNationalDataset(db: Db, { total = 35_000, members = 6_000_000 }: { total?: number; members?: number } = {}) {
   const provinces = await db.select().from(adminUnits).where(eq(adminUnits.level, 'province')).orderBy(adminUnits.code);
   const perTenant = Math.ceil(total / provinces.length);
   let inserted = 0;
@@ -21,14 +22,14 @@ export async function buildNationalDataset(db: Db, { total = 35_000 }: { total?:
     const communes = await communesOf(db, province.code);
     if (communes.length === 0) continue;
     const count = Math.min(perTenant, total - inserted);
-    const rows = buildDemoRows(communes, 1000 + index)
+    const rows = buildDemoRows(communes, 1000 + index, province.code)
       // A random-looking but fixed sample, so that every kind and sector is represented.
       .sort((a, b) => (a.registrationNumber! < b.registrationNumber! ? -1 : 1))
       .slice(0, count)
       .map((row) => ({
       ...row,
-      // Registration numbers are unique within a tenant; give each province its own prefix range.
-      registrationNumber: row.registrationNumber ? `${province.code}${row.registrationNumber.slice(2)}` : null,
+      // The demo province has ~38 members an organisation; the country has ~170.
+      membersOfficial: Math.round((row.membersOfficial * members) / (total * 38)),
     }));
     await db.transaction((tx) => bulkInsertOrganisations(tx, { actor: systemActor(tenantId), tenantId, rows }));
     inserted += rows.length;

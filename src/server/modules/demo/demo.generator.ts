@@ -88,14 +88,14 @@ export async function generateDemoProvince(db: Db, { tenantId, seed = 2023, prov
 }
 
 /** The demo province's organisations, computed without a database: the same seed gives the same rows. */
-export function buildDemoRows(communes: Commune[], seed: number): BulkRow[] {
+export function buildDemoRows(communes: Commune[], seed: number, registrationPrefix = '24'): BulkRow[] {
   const r = seededRandom(seed);
   const rows: BulkRow[] = [];
   const issued = new Set<string>();
   const make = (sectorCode: SectorCode, foundedOn: string, extra: Partial<BulkRow> = {}): BulkRow => {
     const commune = r.pick(communes);
-    let registrationNumber = buildRegistrationNumber(r);
-    while (issued.has(registrationNumber)) registrationNumber = buildRegistrationNumber(r);
+    let registrationNumber = buildRegistrationNumber(r, registrationPrefix);
+    while (issued.has(registrationNumber)) registrationNumber = buildRegistrationNumber(r, registrationPrefix);
     issued.add(registrationNumber);
     return {
       ...buildOrganisation({ sectorCode, foundedOn, registeredCommune: commune.name, registeredDistrict: commune.district, registrationNumber }, r),
