@@ -25,12 +25,12 @@ afterAll(async () => {
   await journey?.close();
 });
 
-/** Types a date into an antd date field (dd/mm/yyyy) and confirms it. */
+/** Types a date into an antd date field (dd/mm/yyyy); leaving the field keeps it (Enter would submit the form). */
 async function typeDate(page: Page, id: string, ddmmyyyy: string) {
   const input = page.locator(`#${id}`);
   await input.click();
   await input.fill(ddmmyyyy);
-  await input.press('Enter');
+  await input.press('Tab');
 }
 
 async function signedIn(account: { email: string; password: string }) {
@@ -77,7 +77,6 @@ describe('a loan from a cooperative to the portfolio', () => {
     await b.page.goto(loanUrl);
     await b.page.locator('#decision-decisionNumber').fill('12/QĐ-QHT');
     await typeDate(b.page, 'decision-decisionDate', '08/01/2025');
-    await screenshot(b.page, 'loans-debug-decision', true);
     await b.page.getByRole('button', { name: 'Ghi quyết định' }).click();
     await expect.poll(() => b.page.getByTestId('loan-status').innerText()).toBe('Đã phê duyệt');
     await b.page.locator('#contract-contractNumber').fill('05/2025/HĐTD');

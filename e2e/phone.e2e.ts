@@ -72,6 +72,18 @@ describe('on a phone', () => {
     await page.getByTestId('language-toggle').click();
     await page.getByRole('tab', { name: 'Thông tin' }).waitFor();
 
+    // The record as the registry held it before it existed: a message and a way back to today.
+    await page.goto(`${page.url().split('?')[0]}?asOf=2000-01-01`);
+    await page.getByText('Tổ chức chưa có trong sổ đăng ký vào ngày 2000-01-01').waitFor();
+    await page.getByRole('button', { name: 'Xem hiện tại' }).click();
+    await page.getByTestId('organisation-name').waitFor();
+
+    // Log out: back to the public directory.
+    await page.getByTestId('user-menu').click();
+    await page.getByText('Đăng xuất').click();
+    await page.getByTestId('directory-search').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+
     expect(problems).toEqual([]);
   });
 

@@ -55,7 +55,7 @@ export function register(program: Command): void {
         schedule = buildSchedule(input);
       } catch (error) {
         if (!(error instanceof LoanInputError)) throw error;
-        throw new Error(`${OPTION_OF_FIELD[error.field] ?? error.field}: ${error.message}`);
+        throw new Error(`${OPTION_OF_FIELD[error.field] ?? error.field}: ${error.message}`, { cause: error });
       }
       const output = options.json ? JSON.stringify(scheduleAsJson(schedule)) : scheduleAsTable(schedule, input);
       process.stdout.write(`${output}\n`);

@@ -10,6 +10,7 @@ import { systemActor } from './modules/accounts/roles.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../test/harness.ts';
 import { createLoanFixture, loanRows, type LoanFixture } from './modules/loans/loans.authorization-rows.ts';
 import { createImportFixture, importRows, type ImportFixture } from './modules/imports/imports.authorization-rows.ts';
+import { reportRows } from './modules/reports/reports.authorization-rows.ts';
 
 type Who =
   | 'anonymous'
@@ -65,6 +66,7 @@ const ROWS: Row[] = [
   // The loan book (its rows and the loans they act on live beside its code).
   ...loanRows(() => ({ ...loanFixture, orgId: fixture.orgId })),
   ...importRows(() => importFixture),
+  ...reportRows(),
 ];
 
 let t: TestApp;

@@ -1,15 +1,17 @@
-import { DatabaseOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { BankOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
-import { canManageRegistry, useSession } from '../session/session.ts';
+import { canManageRegistry, canSeeLoans, canSeePortfolio, useSession } from '../session/session.ts';
 
 /** The menu key of the page being shown. */
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/registry/new')) return '/registry/new';
   if (pathname.startsWith('/registry')) return '/registry';
   if (pathname.startsWith('/imports')) return '/imports';
+  if (pathname.startsWith('/loans/portfolio')) return '/loans/portfolio';
+  if (pathname.startsWith('/loans')) return '/loans';
   if (pathname.startsWith('/login')) return '/login';
   return '/directory';
 }
@@ -29,6 +31,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
           { key: '/imports', icon: <UploadOutlined />, label: t('nav.import') },
         ]
       : []),
+    ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
+    ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),
     ...(user ? [] : [{ key: '/login', icon: <LoginOutlined />, label: t('nav.login') }]),
   ];
   return (

@@ -8,6 +8,8 @@ export const en: Messages = {
   'nav.registry': 'Registry',
   'nav.create': 'Add organisation',
   'nav.import': 'Import from Excel',
+  'nav.loans': 'Support fund',
+  'nav.portfolio': 'Fund portfolio',
   'nav.login': 'Log in',
   'nav.logout': 'Log out',
   'nav.menu': 'Open menu',

@@ -6,6 +6,8 @@ export const vi = {
   'nav.registry': 'Sổ đăng ký',
   'nav.create': 'Thêm tổ chức',
   'nav.import': 'Nhập từ Excel',
+  'nav.loans': 'Quỹ hỗ trợ HTX',
+  'nav.portfolio': 'Dư nợ của Quỹ',
   'nav.login': 'Đăng nhập',
   'nav.logout': 'Đăng xuất',
   'nav.menu': 'Mở menu',

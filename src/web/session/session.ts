@@ -41,9 +41,22 @@ export function useLogout() {
   });
 }
 
-// The API does not yet say what a user may do outside one organisation (create, import); until /api/auth/me
-// carries it, these roles are the registry staff of src/server/modules/cooperatives/cooperatives.policy.ts.
+// The API does not yet say what a user may do outside one object (create, import, work the fund); until
+// /api/auth/me carries it, these role lists mirror src/server/modules/*/…policy.ts. Only menus and buttons
+// depend on them: the server checks every request anyway.
 const REGISTRY_STAFF_ROLES = ['alliance_admin', 'alliance_staff'];
+const LOAN_ROLES = ['fund_officer', 'alliance_admin', 'coop_manager'];
+const PORTFOLIO_ROLES = ['fund_officer', 'alliance_admin', 'national_viewer'];
+
+/** May open the loan book (the fund's queues, or a manager's own loans). */
+export function canSeeLoans(user: SessionUser | null): boolean {
+  return Boolean(user && user.tenantId !== null && LOAN_ROLES.includes(user.role));
+}
+
+/** May read the fund's portfolio figures. */
+export function canSeePortfolio(user: SessionUser | null): boolean {
+  return Boolean(user && PORTFOLIO_ROLES.includes(user.role));
+}
 
 /** May add organisations and import workbooks (the server checks again on every request). */
 export function canManageRegistry(user: SessionUser | null): boolean {

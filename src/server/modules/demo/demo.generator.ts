@@ -113,7 +113,7 @@ export function buildDemoRows(communes: Commune[], seed: number, registrationPre
   counted.forEach((o, i) => {
     o.charterCapitalVnd = (capital[i]! * 1_000_000n).toString();
     o.membersOfficial = minimum(o) + Number(extraMembers[i]);
-    if (i % 37 === 5) o.kind = 'LHHTX';
+    if (i % 37 === 5 && o.sectorCode !== 'credit_fund') o.kind = 'LHHTX';
     const roll = r.next();
     if (roll < 0.03) setStatus(o, 'suspended', randomDate(r, 2023));
     else if (roll < 0.05) setStatus(o, 'stopped', randomDate(r, 2022));

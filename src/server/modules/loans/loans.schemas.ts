@@ -29,6 +29,8 @@ const isoDate = z
   }, 'Ngày không tồn tại');
 /** Whole đồng as a string of digits, more than zero. */
 const positiveVnd = z.string().trim().regex(/^[1-9]\d{0,15}$/, 'Số tiền là số nguyên đồng, lớn hơn 0, chỉ gồm chữ số');
+/** An amount that may be left empty (a cleared field sends ""). */
+const optionalVnd = z.preprocess((v) => (v === '' ? null : v), positiveVnd.nullish());
 const text = (max: number, label: string) => z.string().trim().min(1, `Cần nhập ${label}`).max(max, `${label} quá dài (tối đa ${max} ký tự)`);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const method = z.enum(['equal_principal', 'bullet'], { message: 'Phương thức trả nợ không hợp lệ' });
@@ -51,14 +53,14 @@ export const LoanRulesInput = z.object({
   kinds: z.array(z.enum(KIND_CODES)).min(1).nullish(),
   maxOpenLoans: z.number().int().min(1).max(100).nullish(),
   note: optionalText(1000),
-});
+}).strict();
 export type LoanRulesInput = z.infer<typeof LoanRulesInput>;
 
 export const Guarantor = z.object({
   name: text(200, 'họ tên người bảo lãnh'),
   idNumber: optionalText(20),
   relation: optionalText(200),
-});
+}).strict();
 
 /** A loan application (fund officer, or a cooperative's manager for its own organisation). */
 export const LoanApplicationInput = z.object({
@@ -72,28 +74,29 @@ export const LoanApplicationInput = z.object({
   guarantors: z.array(Guarantor).max(10).default([]),
   /** Day the fund received a paper application (fund staff only; a manager's application is dated today). */
   appliedOn: isoDate.nullish(),
-});
+}).strict();
 export type LoanApplicationInput = z.input<typeof LoanApplicationInput>;
 
 export const AppraisalInput = z.object({
   findings: text(5000, 'kết quả thẩm định'),
   recommendation: z.enum(['approve', 'reject'], { message: 'Chọn đề xuất: cho vay hoặc không cho vay' }),
-  recommendedAmountVnd: positiveVnd.nullish(),
-});
+  recommendedAmountVnd: optionalVnd,
+}).strict();
 
 export const DecisionInput = z
   .object({
     decision: z.enum(['approved', 'rejected'], { message: 'Chọn phê duyệt hoặc từ chối' }),
     decisionNumber: text(100, 'số quyết định'),
     decisionDate: isoDate,
-    approvedAmountVnd: positiveVnd.nullish(),
+    approvedAmountVnd: optionalVnd,
     reason: optionalText(2000),
   })
+  .strict()
   .refine((d) => d.decision === 'approved' || (d.reason ?? '').length > 0, { message: 'Từ chối phải nêu lý do', path: ['reason'] });
 
-export const ContractInput = z.object({ contractNumber: text(100, 'số hợp đồng'), signedOn: isoDate });
+export const ContractInput = z.object({ contractNumber: text(100, 'số hợp đồng'), signedOn: isoDate }).strict();
 
-export const DisbursementInput = z.object({ disbursedOn: isoDate, amountVnd: positiveVnd, note: optionalText(500) });
+export const DisbursementInput = z.object({ disbursedOn: isoDate, amountVnd: positiveVnd, note: optionalText(500) }).strict();
 
 export const PaymentInput = z.object({
   paidOn: isoDate,
@@ -101,16 +104,16 @@ export const PaymentInput = z.object({
   /** Chosen by the client once per payment form, so a second submission is recognised. */
   idempotencyKey: z.string().trim().min(8, 'Thiếu mã chống gửi trùng').max(100),
   note: optionalText(500),
-});
+}).strict();
 
 export const RescheduleInput = z.object({
   effectiveOn: isoDate,
   newTermMonths: months('Thời hạn mới', 2),
   decisionNumber: text(100, 'số quyết định'),
   reason: text(2000, 'lý do gia hạn'),
-});
+}).strict();
 
-export const WriteOffInput = z.object({ writtenOffOn: isoDate, decisionNumber: text(100, 'số quyết định'), reason: text(2000, 'lý do xóa nợ') });
+export const WriteOffInput = z.object({ writtenOffOn: isoDate, decisionNumber: text(100, 'số quyết định'), reason: text(2000, 'lý do xóa nợ') }).strict();
 
 export const AsOfQuery = z.object({ asOf: isoDate.optional() });
 export const LoanListQuery = z.object({

@@ -124,9 +124,6 @@ function decodeHex(hex: string, font: Map<number, string> | undefined): string {
 }
 
 /** True when LibreOffice can be run here. */
-export function hasLibreOffice(): boolean {
-  return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-}
 
 /** Converts every sheet of a workbook to CSV (UTF-8, cells as shown) with LibreOffice; sheet name → text. */
 export function workbookToCsv(xlsx: Buffer): Map<string, string> {

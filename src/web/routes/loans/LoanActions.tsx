@@ -44,8 +44,8 @@ export function LoanActions({ detail }: { detail: LoanDetail }) {
         fields={[{ name: 'contractNumber', label: 'Số hợp đồng', kind: 'text', required: true }, { name: 'signedOn', label: 'Ngày ký', kind: 'date', required: true }]} />,
     );
   }
-  if (can.disburse) {
-    const left = BigInt(loan.decision?.approvedAmountVnd ?? '0') - BigInt(detail.disbursedVnd);
+  const left = BigInt(loan.decision?.approvedAmountVnd ?? '0') - BigInt(detail.disbursedVnd);
+  if (can.disburse && left > 0n) {
     forms.push(
       <StepForm key="disbursement" loanId={id} step="disbursements" title="Giải ngân" submitLabel="Ghi giải ngân" schema={DisbursementInput} defaults={{ disbursedOn: today(), amountVnd: left > 0n ? left.toString() : '', note: '' }}
         note={<Typography.Paragraph type="secondary">Còn được giải ngân: {money(left.toString())}. Đợt sau giữ nguyên các kỳ hạn trả nợ; gốc của đợt được chia vào các kỳ còn lại.</Typography.Paragraph>}

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Tabs, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Result, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
@@ -43,6 +43,16 @@ export default function OrganisationDetailPage() {
     }, { replace: true });
 
   if (organisation.isLoading) return <PageLoading />;
+  if (organisation.error && asOf) {
+    // Before the record existed (or a bad day): say so, and offer today's record.
+    return (
+      <Result
+        status="info"
+        title={organisation.error.message}
+        extra={<Button type="primary" onClick={() => setParam('asOf', undefined)}>{t('detail.asOfClear')}</Button>}
+      />
+    );
+  }
   if (organisation.error || !organisation.data) return <PageError error={organisation.error} onRetry={() => void organisation.refetch()} />;
   const o = organisation.data;
 
