@@ -44,7 +44,8 @@ describe('import the registry workbook, then find and edit a cooperative', () =>
 
     // Confirm: progress, then the same report, downloadable.
     await page.getByTestId('import-confirm').click();
-    await page.getByTestId('import-progress').waitFor();
+    // Upload progress first, then "processing" while the server writes 237 organisations.
+    await page.getByTestId('import-progress').getByText('Máy chủ đang xử lý…').waitFor();
     await screenshot(page, 'journey1-import-progress');
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     const result = page.getByTestId('import-result');

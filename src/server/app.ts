@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
 import type { Config } from './config.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { installErrorHandler, installNotFoundHandler } from './http/error-handler.ts';
 import { installSession } from './http/session.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { adminUnitsRoutes } from './modules/admin-units/admin-units.routes.ts';
@@ -64,6 +64,8 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Behind plain HTTP on an office LAN (http://192.168.x.x:3000) upgrading would load nothing.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
   });
@@ -85,13 +87,8 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(importsRoutes, { config });
   await app.register(loansRoutes);
 
-  if (existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    // The web app routes on the client: any non-API GET gets index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: 'not_found', message: `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.` });
-    });
-  }
+  const spa = existsSync(path.join(webRoot, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  installNotFoundHandler(app, { spa });
   return app;
 }

@@ -38,7 +38,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: 'internal', message: 'Lỗi hệ thống, vui lòng thử lại hoặc báo quản trị.' });
   });
+}
+
+/**
+ * The one not-found handler: with a web app, any GET outside /api/ gets its index.html (the app routes on the
+ * client); everything else a 404 in the API's shape.
+ */
+export function installNotFoundHandler(app: FastifyInstance, { spa }: { spa: boolean }): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'not_found', message: `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.` });
+    if (spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: 'not_found', message: `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.` });
   });
 }

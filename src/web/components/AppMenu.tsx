@@ -1,15 +1,17 @@
-import { BankOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
-import { canManageRegistry, canSeeLoans, canSeePortfolio, useSession } from '../session/session.ts';
+import { canManageRegistry, canSeeLoans, canSeePortfolio, canSeeReports, useSession } from '../session/session.ts';
 
 /** The menu key of the page being shown. */
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/registry/new')) return '/registry/new';
   if (pathname.startsWith('/registry')) return '/registry';
   if (pathname.startsWith('/imports')) return '/imports';
+  if (pathname.startsWith('/reports/plans')) return '/reports/plans';
+  if (pathname.startsWith('/reports')) return '/reports';
   if (pathname.startsWith('/loans/portfolio')) return '/loans/portfolio';
   if (pathname.startsWith('/loans')) return '/loans';
   if (pathname.startsWith('/login')) return '/login';
@@ -31,6 +33,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
           { key: '/imports', icon: <UploadOutlined />, label: t('nav.import') },
         ]
       : []),
+    ...(canSeeReports(user) ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
+    ...(canManageRegistry(user) ? [{ key: '/reports/plans', icon: <AimOutlined />, label: t('nav.plans') }] : []),
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
     ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),
     ...(user ? [] : [{ key: '/login', icon: <LoginOutlined />, label: t('nav.login') }]),

@@ -9,6 +9,8 @@ export const en: Messages = {
   'nav.create': 'Add organisation',
   'nav.import': 'Import from Excel',
   'nav.loans': 'Support fund',
+  'nav.reports': 'Reports',
+  'nav.plans': 'Plans and targets',
   'nav.portfolio': 'Fund portfolio',
   'nav.login': 'Log in',
   'nav.logout': 'Log out',

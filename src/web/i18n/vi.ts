@@ -7,6 +7,8 @@ export const vi = {
   'nav.create': 'Thêm tổ chức',
   'nav.import': 'Nhập từ Excel',
   'nav.loans': 'Quỹ hỗ trợ HTX',
+  'nav.reports': 'Báo cáo, thống kê',
+  'nav.plans': 'Kế hoạch, chỉ tiêu',
   'nav.portfolio': 'Dư nợ của Quỹ',
   'nav.login': 'Đăng nhập',
   'nav.logout': 'Đăng xuất',

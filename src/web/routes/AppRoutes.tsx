@@ -4,6 +4,7 @@ import { AppLayout } from '../components/AppLayout.tsx';
 import { NotFoundPage, PageLoading } from '../components/PageStatus.tsx';
 import { RequireUser } from '../session/RequireUser.tsx';
 import { useSession } from '../session/session.ts';
+import { PortalHomePage } from './directory/PortalHomePage.tsx';
 import { PublicDirectoryPage } from './directory/PublicDirectoryPage.tsx';
 
 // Pages behind the login load on demand, so that the public directory stays light on a phone.
@@ -13,6 +14,8 @@ const OrganisationDetailPage = lazy(() => import('./registry/OrganisationDetailP
 const CreateOrganisationPage = lazy(() => import('./registry/CreateOrganisationPage.tsx'));
 const EditOrganisationPage = lazy(() => import('./registry/EditOrganisationPage.tsx'));
 const ImportPage = lazy(() => import('./imports/ImportPage.tsx'));
+const DashboardPage = lazy(() => import('./reports/DashboardPage.tsx'));
+const PlansPage = lazy(() => import('./reports/PlansPage.tsx'));
 const LoanQueues = lazy(() => import('./loans/LoanQueues.tsx').then((m) => ({ default: m.LoanQueues })));
 const LoanApplicationForm = lazy(() => import('./loans/LoanApplicationForm.tsx').then((m) => ({ default: m.LoanApplicationForm })));
 const LoanPage = lazy(() => import('./loans/LoanPage.tsx').then((m) => ({ default: m.LoanPage })));
@@ -22,7 +25,7 @@ const PortfolioDashboard = lazy(() => import('./loans/PortfolioDashboard.tsx').t
 function HomePage() {
   const { user, isLoading } = useSession();
   if (isLoading) return <PageLoading />;
-  return user ? <Navigate to="/registry" replace /> : <PublicDirectoryPage />;
+  return user ? <Navigate to="/registry" replace /> : <PortalHomePage />;
 }
 
 export function AppRoutes() {
@@ -37,6 +40,8 @@ export function AppRoutes() {
         <Route path="registry/:id" element={<RequireUser><OrganisationDetailPage /></RequireUser>} />
         <Route path="registry/:id/edit" element={<RequireUser><EditOrganisationPage /></RequireUser>} />
         <Route path="imports" element={<RequireUser><ImportPage /></RequireUser>} />
+        <Route path="reports" element={<RequireUser><DashboardPage /></RequireUser>} />
+        <Route path="reports/plans" element={<RequireUser><PlansPage /></RequireUser>} />
         <Route path="loans" element={<RequireUser><LoanQueues /></RequireUser>} />
         <Route path="loans/new" element={<RequireUser><LoanApplicationForm /></RequireUser>} />
         <Route path="loans/portfolio" element={<RequireUser><PortfolioDashboard /></RequireUser>} />

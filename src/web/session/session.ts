@@ -58,6 +58,13 @@ export function canSeePortfolio(user: SessionUser | null): boolean {
   return Boolean(user && PORTFOLIO_ROLES.includes(user.role));
 }
 
+const REPORT_ROLES = ['alliance_admin', 'alliance_staff', 'fund_officer', 'national_viewer'];
+
+/** May read the year-end figures and the dashboard. */
+export function canSeeReports(user: SessionUser | null): boolean {
+  return Boolean(user && REPORT_ROLES.includes(user.role));
+}
+
 /** May add organisations and import workbooks (the server checks again on every request). */
 export function canManageRegistry(user: SessionUser | null): boolean {
   if (!user) return false;

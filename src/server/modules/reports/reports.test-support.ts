@@ -2,7 +2,7 @@
  * Test helpers of the reports module: the edge-case registry whose answers are worked out by hand in
  * reports.counting.test.ts, reading text back from our PDFs, and converting workbooks with LibreOffice.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -85,7 +85,7 @@ export default function ImportPage() {
       {step.name === 'sending' && (
         <div data-testid="import-progress" style={{ padding: '16px 0' }}>
           <Typography.Text>{step.progress.phase === 'uploading' ? t('import.uploading') : t('import.processing')}</Typography.Text>
-          <Progress percent={step.progress.phase === 'uploading' ? step.progress.percent : 100} status="active" showInfo={step.progress.phase === 'uploading'} />
+          <Progress percent={step.progress.phase === 'uploading' ? step.progress.percent : 100} status="active" strokeColor="#0b7a3e" showInfo={step.progress.phase === 'uploading'} />
         </div>
       )}
 
