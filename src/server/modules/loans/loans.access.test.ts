@@ -118,3 +118,14 @@ describe('eligibility', () => {
     expect(before.json().rules.effectiveFrom).toBe('2024-01-01');
   });
 });
+
+describe('double submission', () => {
+  it('two identical payments sent at once post one payment', async () => {
+    const cookie = (await t.signIn('fund_officer')).cookie;
+    const payload = { paidOn: '2025-03-01', amountVnd: '500000', idempotencyKey: 'double-click-2025-03-01' };
+    const [first, second] = await Promise.all([0, 1].map(() => t.request({ method: 'POST', url: `/api/loans/${otherLoan}/payments`, cookie, payload })));
+    expect([first!.statusCode, second!.statusCode].sort()).toEqual([200, 201]);
+    const detail = await t.request({ url: `/api/loans/${otherLoan}`, cookie });
+    expect(detail.json().payments).toHaveLength(1);
+  });
+});
