@@ -21,6 +21,8 @@ import { buildDashboard } from '../src/server/modules/reports/dashboard.service.
 import { loadReferenceData } from '../src/server/modules/tenants/tenants.service.ts';
 import { SearchQuery } from '../src/shared/organisation.ts';
 import { buildNationalDataset, searchTerms } from './national-dataset.ts';
+import { buildLoans } from './loans-dataset.ts';
+import { getPortfolio } from '../src/server/modules/loans/portfolio.service.ts';
 import { peakMemory, percentile, ratio, round, throughput, timeEach, type Result } from './measure.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -72,7 +74,10 @@ async function main() {
   await migrateDatabase(database);
   await loadReferenceData(database.db);
   const built = await peakMemory(() => buildNationalDataset(database.db, { total: 35_000 }));
-  log(`dataset: ${built.result.organisations} organisations in ${built.result.tenants} tenants`);
+  const loanCount = quick ? 340 : 5_000;
+  const loanStart = performance.now();
+  const { loans } = await buildLoans(database.db, { count: loanCount });
+  log(`dataset: ${built.result.organisations} organisations in ${built.result.tenants} tenants, ${loans} loans (${Math.round((performance.now() - loanStart) / 1000)} s)`);
 
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
   const app = await buildApp({ config, database, logger: false, webRoot: '/nonexistent' });
@@ -112,6 +117,12 @@ async function main() {
   const dashboardTimes = await timeEach(quick ? 3 : 10, () => buildDashboard(database.db, tenantScope, { year: 2023 } as Parameters<typeof buildDashboard>[2]));
   results.push({ name: 'dashboard_ms', value: round(percentile(dashboardTimes, 50)), unit: 'ms', baseline: round(percentile(countBaseline, 50)), ratio: ratio(percentile(dashboardTimes, 50), percentile(countBaseline, 50)), note: 'every query the dashboard draws (incl. ten-year trend), one alliance' });
 
+  const fundOfficer: Actor = { ...staff, role: 'fund_officer' };
+  const portfolioTimes = await timeEach(quick ? 3 : 10, () => getPortfolio(database.db, { actor: fundOfficer, asOf: '2025-06-30' }));
+  const portfolioNational = await timeEach(quick ? 2 : 5, () => getPortfolio(database.db, { actor, asOf: '2025-06-30' }));
+  results.push({ name: 'portfolio_ms', value: round(percentile(portfolioTimes, 50)), unit: 'ms', note: `one alliance's loans as of a date (${Math.round(loans / built.result.tenants)} loans)` });
+  results.push({ name: 'portfolio_national_ms', value: round(percentile(portfolioNational, 50)), unit: 'ms', note: `all ${loans} loans, national viewer` });
+
   // HTTP throughput, beside a bare Fastify route returning the same JSON.
   const sample = await findOrganisations(database.db, { actor: staff, query: SearchQuery.parse({ q: 'vai thieu' }) });
   const publicSample = await findPublicDirectory(database.db, { tenantId: staffTenant, query: SearchQuery.parse({ q: 'vai thieu' }) });
@@ -139,7 +150,7 @@ async function main() {
   results.push({ name: 'dataset_build_peak_rss_mib', value: built.peakMiB, unit: 'MiB' });
   await database.close();
 
-  const output = { engine, quick, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, date: new Date().toISOString(), dataset: built.result, results };
+  const output = { engine, quick, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, date: new Date().toISOString(), dataset: { ...built.result, loans }, results };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/${engine}${quick ? '-quick' : ''}.json`, `${JSON.stringify(output, null, 2)}\n`);
   if (json) process.stdout.write(`${JSON.stringify({ engine, results })}\n`);

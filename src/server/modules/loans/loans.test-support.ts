@@ -2,15 +2,11 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../../db/client.ts';
 import type { OrganisationInput } from '../../../shared/organisation.ts';
-import type { Actor } from '../accounts/roles.ts';
 import { systemActor } from '../accounts/roles.ts';
 import { createOrganisation } from '../cooperatives/cooperatives.service.ts';
 import { buildOrganisation } from '../demo/factories.ts';
 import { TENANT } from '../../../test/harness.ts';
-import { applyForLoan } from './loan-applications.service.ts';
 import { loanClock } from './loan-clock.ts';
-import { appraiseLoan, decideLoan, signLoanContract } from './loan-decisions.service.ts';
-import { disburseLoan } from './loan-events.service.ts';
 import { setLoanRules } from './loan-rules.service.ts';
 import type { LoanRulesInput } from './loans.schemas.ts';
 
@@ -55,26 +51,4 @@ export async function createBorrower(db: Db, overrides: Partial<OrganisationInpu
   return createOrganisation(db, { actor: systemActor(TENANT), input: buildOrganisation({ registrationNumber: null, ...overrides }) });
 }
 
-type DisbursedOptions = {
-  organisationId: string;
-  amountVnd: string;
-  termMonths: number;
-  method?: 'equal_principal' | 'bullet';
-  disbursedOn: string;
-  appraiser: Actor;
-  approver: Actor;
-};
-
-/** A loan applied for, appraised, approved, contracted and disbursed in one tranche (through the services). */
-export async function disbursedLoan(db: Db, o: DisbursedOptions) {
-  const officer = o.appraiser;
-  const loan = await applyForLoan(db, {
-    actor: officer,
-    input: { organisationId: o.organisationId, purpose: 'Mua máy sấy vải thiều', amountVnd: o.amountVnd, termMonths: o.termMonths, method: o.method ?? 'equal_principal', graceMonths: 0, guarantors: [], appliedOn: o.disbursedOn },
-  });
-  await appraiseLoan(db, { actor: officer, id: loan.id, input: { findings: 'Đủ điều kiện', recommendation: 'approve' } });
-  await decideLoan(db, { actor: o.approver, id: loan.id, input: { decision: 'approved', decisionNumber: `QĐ-${loan.code}`, decisionDate: o.disbursedOn } });
-  await signLoanContract(db, { actor: officer, id: loan.id, input: { contractNumber: `HĐ-${loan.code}`, signedOn: o.disbursedOn } });
-  await disburseLoan(db, { actor: officer, id: loan.id, input: { disbursedOn: o.disbursedOn, amountVnd: o.amountVnd } });
-  return loan;
-}
+export { disbursedLoan } from '../demo/demo.loans.ts';
