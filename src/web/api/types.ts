@@ -1,3 +1,4 @@
+import type { Capabilities } from '../../server/modules/accounts/capabilities.ts';
 /** The shapes the API sends back (requests use the shared zod schemas in src/shared/organisation.ts). */
 import type { Kind, OrganisationInput, Status } from '../../shared/organisation.ts';
 import type { SectorGroup } from '../../shared/sectors.ts';
@@ -10,6 +11,8 @@ export type SessionUser = {
   tenantId: number | null;
   organisationId: string | null;
   communeCode: string | null;
+  /** What the server lets this user open (menus and buttons follow it; the server checks every request). */
+  can: Capabilities;
 };
 
 export type Page<T> = { items: T[]; total: number };

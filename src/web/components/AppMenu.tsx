@@ -3,7 +3,7 @@ import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
-import { canManageRegistry, canSeeLoans, canSeePortfolio, canSeeReports, useSession } from '../session/session.ts';
+import { canManagePlans, canManageRegistry, canSeeLoans, canSeePortfolio, canSeeReports, useSession } from '../session/session.ts';
 
 /** The menu key of the page being shown. */
 function selectedKey(pathname: string): string {
@@ -34,7 +34,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
         ]
       : []),
     ...(canSeeReports(user) ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
-    ...(canManageRegistry(user) ? [{ key: '/reports/plans', icon: <AimOutlined />, label: t('nav.plans') }] : []),
+    ...(canManagePlans(user) ? [{ key: '/reports/plans', icon: <AimOutlined />, label: t('nav.plans') }] : []),
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
     ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),
     ...(user ? [] : [{ key: '/login', icon: <LoginOutlined />, label: t('nav.login') }]),

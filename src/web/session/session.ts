@@ -41,33 +41,29 @@ export function useLogout() {
   });
 }
 
-// The API does not yet say what a user may do outside one object (create, import, work the fund); until
-// /api/auth/me carries it, these role lists mirror src/server/modules/*/…policy.ts. Only menus and buttons
-// depend on them: the server checks every request anyway.
-const REGISTRY_STAFF_ROLES = ['alliance_admin', 'alliance_staff'];
-const LOAN_ROLES = ['fund_officer', 'alliance_admin', 'coop_manager'];
-const PORTFOLIO_ROLES = ['fund_officer', 'alliance_admin', 'national_viewer'];
+// Menus and buttons follow what /api/auth/me says the user may open; the server checks every request anyway.
 
 /** May open the loan book (the fund's queues, or a manager's own loans). */
 export function canSeeLoans(user: SessionUser | null): boolean {
-  return Boolean(user && user.tenantId !== null && LOAN_ROLES.includes(user.role));
+  return Boolean(user?.can.seeLoans);
 }
 
 /** May read the fund's portfolio figures. */
 export function canSeePortfolio(user: SessionUser | null): boolean {
-  return Boolean(user && PORTFOLIO_ROLES.includes(user.role));
+  return Boolean(user?.can.seePortfolio);
 }
-
-const REPORT_ROLES = ['alliance_admin', 'alliance_staff', 'fund_officer', 'national_viewer'];
 
 /** May read the year-end figures and the dashboard. */
 export function canSeeReports(user: SessionUser | null): boolean {
-  return Boolean(user && REPORT_ROLES.includes(user.role));
+  return Boolean(user?.can.seeReports);
 }
 
-/** May add organisations and import workbooks (the server checks again on every request). */
+/** May add organisations and import workbooks. */
 export function canManageRegistry(user: SessionUser | null): boolean {
-  if (!user) return false;
-  const can = (user as SessionUser & { can?: { manageRegistry?: boolean } }).can;
-  return can?.manageRegistry ?? (REGISTRY_STAFF_ROLES.includes(user.role) && user.tenantId !== null);
+  return Boolean(user?.can.manageRegistry);
+}
+
+/** May set the alliance's yearly targets. */
+export function canManagePlans(user: SessionUser | null): boolean {
+  return Boolean(user?.can.managePlans);
 }

@@ -28,6 +28,14 @@ describe('accounts', () => {
     expect(me.json().user.email).toBe('can.bo@lienminh.vn');
   });
 
+  it('says with the user what each role may open', async () => {
+    const can = async (role: Parameters<TestApp['signIn']>[0]) => (await t.app.inject({ url: '/api/auth/me', headers: { cookie: (await t.signIn(role)).cookie } })).json().user.can;
+    expect(await can('alliance_staff')).toMatchObject({ manageRegistry: true, seeReports: true, seeLoans: false, closeYears: false });
+    expect(await can('fund_officer')).toMatchObject({ manageRegistry: false, seeLoans: true, seePortfolio: true });
+    expect(await can('national_viewer')).toMatchObject({ manageRegistry: false, seeReports: true, seeLoans: false, seePortfolio: true });
+    expect(await can('commune_officer')).toMatchObject({ manageRegistry: false, seeReports: false, seeLoans: false, seePortfolio: false });
+  });
+
   it('refuses a wrong password with the same message as an unknown email', async () => {
     const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'can.bo@lienminh.vn', password: 'sai-mat-khau-roi' } });
     const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'khong.co@lienminh.vn', password: 'sai-mat-khau-roi' } });

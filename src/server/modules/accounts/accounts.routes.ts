@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../http/session.ts';
 import { requireUser } from '../cooperatives/cooperatives.policy.ts';
 import { login, logout } from './accounts.service.ts';
+import { capabilitiesOf } from './capabilities.ts';
 import { ROLE_LABELS } from './roles.ts';
 
 const Credentials = z.object({ email: z.string().max(200), password: z.string().max(200) }).strict();
@@ -46,5 +47,6 @@ function presentMe(actor: Parameters<typeof requireUser>[0]) {
     tenantId: actor.tenantId,
     organisationId: actor.organisationId,
     communeCode: actor.communeCode,
+    can: capabilitiesOf(actor),
   };
 }

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# npm run scan: SQL injection (sqlmap) and web (wapiti) scans of the app, as a signed-in user, against a server
+# with the demo province that scripts/scan-server.ts starts on 127.0.0.1 — never any other host. Prints one
+# summary line and exits non-zero when either tool reports a finding, or when a scan could not run properly.
+#
+#   SCAN_CRAWL_TIME   seconds wapiti may crawl (default 120)
+#   SCAN_ATTACK_TIME  seconds each wapiti module may attack (default 60)
+#   SCAN_OUT          where logs and reports go (default .tmp/scan/<date>)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CRAWL_TIME=${SCAN_CRAWL_TIME:-120}
+ATTACK_TIME=${SCAN_ATTACK_TIME:-60}
+OUT=${SCAN_OUT:-.tmp/scan/$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+
+# sqlmap and wapiti from Debian (bookworm: sqlmap 1.7.2, wapiti 3.0.4).
+missing=()
+command -v sqlmap >/dev/null || missing+=(sqlmap)
+command -v wapiti >/dev/null || missing+=(wapiti)
+if ((${#missing[@]})); then
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  echo "Installing ${missing[*]} (apt-get)…"
+  "${as_root[@]}" apt-get install -y -qq "${missing[@]}" >"$OUT/apt.log" 2>&1 ||
+    { "${as_root[@]}" apt-get update -qq >>"$OUT/apt.log" 2>&1 && "${as_root[@]}" apt-get install -y -qq "${missing[@]}" >>"$OUT/apt.log" 2>&1; } ||
+    { echo "scan: cannot install ${missing[*]} (see $OUT/apt.log)" >&2; exit 2; }
+fi
+SQLMAP_VERSION=$(sqlmap --version 2>/dev/null | head -1)
+WAPITI_VERSION=$(wapiti --version 2>/dev/null | tail -1)
+
+[ -f dist/web/index.html ] || npm run build --silent
+
+# The target: started here, stopped on exit whatever happens.
+node --import tsx scripts/scan-server.ts >"$OUT/server.log" 2>&1 &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  grep -q '^SCAN_TARGET ' "$OUT/server.log" && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "scan: the server did not start:" >&2; cat "$OUT/server.log" >&2; exit 2; }
+  sleep 0.5
+done
+TARGET=$(grep -m1 '^SCAN_TARGET ' "$OUT/server.log" | cut -d' ' -f2-)
+[ -n "$TARGET" ] || { echo "scan: the server did not report its port in 120 s" >&2; exit 2; }
+field() { node -e 'process.stdout.write(String(JSON.parse(process.argv[1])[process.argv[2]]))' "$TARGET" "$1"; }
+PORT=$(field port)
+COOKIE=$(field cookie)
+FUND_COOKIE=$(field fundCookie)
+ORG_ID=$(field organisationId)
+[[ "$PORT" =~ ^[0-9]+$ ]] || { echo "scan: bad port '$PORT'" >&2; exit 2; }
+# Built from the port alone: whatever the server printed, nothing but loopback is ever a target.
+BASE="http://127.0.0.1:$PORT"
+echo "Target $BASE (server pid $SERVER_PID); reports in $OUT"
+
+# Each target must answer 200 as the scanning user: a scan of 401 pages would find nothing and prove nothing.
+expect_ok() {
+  local cookie=$1 url=$2 code
+  code=$(curl -s -o /dev/null -w '%{http_code}' ${cookie:+-H "Cookie: $cookie"} "$url")
+  [ "$code" = 200 ] || { echo "scan: $url answered $code, not 200; the scan would be meaningless" >&2; exit 2; }
+}
+
+# --- sqlmap: each query endpoint, its parameters marked or all of them -------------------------------------
+SQLMAP_TARGETS=(
+  "staff|$BASE/api/cooperatives?q=hop+tac&kind=HTX&page=1"
+  "staff|$BASE/api/cooperatives/$ORG_ID*"
+  "staff|$BASE/api/cooperatives/$ORG_ID?asOf=2024-06-30"
+  "staff|$BASE/api/cooperatives/$ORG_ID/history"
+  "anonymous|$BASE/api/public/directory?q=hop+tac&kind=HTX&page=1"
+  "staff|$BASE/api/reports/annual?year=2023"
+  "staff|$BASE/api/reports/dashboard?year=2023&area=Y%C3%AAn+D%C5%A9ng"
+  "fund|$BASE/api/loans/portfolio?asOf=2024-06-30"
+)
+sql_findings=0
+sql_errors=0
+index=0
+for entry in "${SQLMAP_TARGETS[@]}"; do
+  who=${entry%%|*}
+  url=${entry#*|}
+  case $who in staff) cookie=$COOKIE ;; fund) cookie=$FUND_COOKIE ;; *) cookie= ;; esac
+  expect_ok "$cookie" "${url//\*/}"
+  index=$((index + 1))
+  dir="$OUT/sqlmap/$index"
+  mkdir -p "$dir"
+  echo "sqlmap [$index/${#SQLMAP_TARGETS[@]}] $who ${url#"$BASE"}"
+  args=(-u "$url" --batch --level 2 --risk 1 --threads 4 --flush-session --disable-coloring --output-dir "$dir" -H "Origin: $BASE")
+  [ -n "$cookie" ] && args+=(--cookie "$cookie")
+  sqlmap "${args[@]}" >"$dir/stdout.log" 2>&1 || { sql_errors=$((sql_errors + 1)); echo "  sqlmap exited with an error (see $dir/stdout.log)"; }
+  found=$(grep -c 'sqlmap identified the following injection point' "$dir/stdout.log" || true)
+  if [ "$found" -gt 0 ]; then
+    sql_findings=$((sql_findings + found))
+    echo "  INJECTION FOUND (see $dir/stdout.log)"
+  elif ! grep -qE 'do not appear to be injectable|does not seem to be injectable' "$dir/stdout.log"; then
+    sql_errors=$((sql_errors + 1))
+    echo "  no verdict from sqlmap (see $dir/stdout.log)"
+  fi
+done
+
+# --- POST /api/cooperatives: JSON body, the free-text fields marked -----------------------------------------
+index=$((index + 1))
+dir="$OUT/sqlmap/$index"
+mkdir -p "$dir"
+echo "sqlmap [$index] staff POST /api/cooperatives (name, address, representative)"
+BODY='{"kind":"HTX","name":"Hợp tác xã Quét*","status":"active","foundedOn":"2020-01-01","sectorCode":"agriculture","charterCapitalVnd":"1000000","membersOfficial":7,"membersAssociatedCapital":0,"membersAssociatedNoCapital":0,"workers":3,"address":"Số 1*","representative":"Nguyễn Văn A*"}'
+sqlmap -u "$BASE/api/cooperatives" --data "$BODY" --batch --level 2 --risk 1 --threads 4 --flush-session --disable-coloring \
+  --output-dir "$dir" -H "Origin: $BASE" --cookie "$COOKIE" >"$dir/stdout.log" 2>&1 || sql_errors=$((sql_errors + 1))
+found=$(grep -c 'sqlmap identified the following injection point' "$dir/stdout.log" || true)
+sql_findings=$((sql_findings + found))
+[ "$found" -eq 0 ] || echo "  INJECTION FOUND (see $dir/stdout.log)"
+grep -qE 'do not appear to be injectable|does not seem to be injectable|identified the following' "$dir/stdout.log" ||
+  { sql_errors=$((sql_errors + 1)); echo "  no verdict from sqlmap (see $dir/stdout.log)"; }
+
+# --- wapiti: the web app and the API as the signed-in user --------------------------------------------------
+MODULES=sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,csp,http_headers
+echo "wapiti: modules $MODULES, crawl ≤ ${CRAWL_TIME}s, each module ≤ ${ATTACK_TIME}s"
+wapiti_status=0
+timeout $((CRAWL_TIME + 12 * ATTACK_TIME + 120)) wapiti -u "$BASE/" --scope folder -m "$MODULES" \
+  -H "Cookie: $COOKIE" -H "Origin: $BASE" \
+  -s "$BASE/registry" -s "$BASE/directory" -s "$BASE/reports" \
+  -s "$BASE/api/cooperatives?q=hop+tac&kind=HTX&page=1" \
+  -s "$BASE/api/cooperatives/$ORG_ID?asOf=2024-06-30" \
+  -s "$BASE/api/public/directory?q=hop+tac&kind=HTX&page=1" \
+  -s "$BASE/api/reports/annual?year=2023" \
+  -s "$BASE/api/reports/dashboard?year=2023&kind=HTX" \
+  -s "$BASE/login?next=%2Fregistry" \
+  -x "$BASE/api/auth/logout" \
+  --max-scan-time "$CRAWL_TIME" --max-attack-time "$ATTACK_TIME" -d 4 --flush-session \
+  --store-session "$OUT/wapiti-session" --store-config "$OUT/wapiti-config" \
+  -f json -o "$OUT/wapiti.json" -v 1 --no-bugreport >"$OUT/wapiti.log" 2>&1 || wapiti_status=$?
+[ -f "$OUT/wapiti.json" ] || { echo "scan: wapiti wrote no report (exit $wapiti_status, see $OUT/wapiti.log)" >&2; exit 2; }
+
+# Wapiti's own summary: every vulnerability and anomaly, less the header it wants that we decline on purpose.
+WAPITI_SUMMARY=$(node --input-type=module -e '
+import { readFileSync } from "node:fs";
+const report = JSON.parse(readFileSync(process.argv[1], "utf8"));
+// Helmet sends "X-XSS-Protection: 0" on purpose: the auditor it switched on is gone from browsers and could
+// itself be abused to leak data; the CSP (script-src self) is what stops scripts. Wapiti 3.0.4 still asks for "1".
+const accepted = (v) => /X-XSS-Protection/.test(v.info);
+let findings = 0, acceptedCount = 0;
+const lines = [];
+for (const [kind, groups] of [["vulnerability", report.vulnerabilities], ["anomaly", report.anomalies]]) {
+  for (const [category, items] of Object.entries(groups ?? {})) {
+    for (const item of items) {
+      const isAccepted = accepted(item);
+      if (isAccepted) acceptedCount++; else findings++;
+      lines.push(`  ${isAccepted ? "accepted" : kind}: ${category}: ${item.info} ${item.path ?? ""} ${item.parameter ?? ""}`.trimEnd());
+    }
+  }
+}
+const crawled = report.infos?.crawled_pages_nbr ?? "?";
+process.stdout.write(`${findings} ${acceptedCount} ${crawled}\n${lines.join("\n")}\n`);
+' "$OUT/wapiti.json")
+read -r web_findings web_accepted web_crawled <<<"$(head -1 <<<"$WAPITI_SUMMARY")"
+tail -n +2 <<<"$WAPITI_SUMMARY" | sed '/^$/d'
+
+total=$((sql_findings + web_findings))
+echo "scan summary: findings=$total (sqlmap: $sql_findings injectable in $index targets; wapiti: $web_findings, $web_accepted accepted, $web_crawled pages crawled)" \
+  "errors=$sql_errors; $SQLMAP_VERSION, $WAPITI_VERSION; $BASE; reports in $OUT"
+[ "$total" -eq 0 ] || exit 1
+[ "$sql_errors" -eq 0 ] || exit 2

@@ -1,0 +1,21 @@
+import type { Actor, Role } from './roles.ts';
+
+const has = (roles: readonly Role[], actor: Extract<Actor, { kind: 'user' }>) => roles.includes(actor.role);
+
+/**
+ * What a signed-in user may open, sent with /api/auth/me so that the web app shows menus and buttons from the
+ * server's answer. Each line mirrors a policy the services enforce on every request anyway.
+ */
+export function capabilitiesOf(actor: Extract<Actor, { kind: 'user' }>) {
+  const inTenant = actor.tenantId !== null;
+  return {
+    manageRegistry: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    seeReports: has(['alliance_admin', 'alliance_staff', 'fund_officer', 'national_viewer'], actor),
+    managePlans: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    closeYears: inTenant && has(['alliance_admin'], actor),
+    seeLoans: inTenant && has(['fund_officer', 'alliance_admin', 'coop_manager'], actor),
+    seePortfolio: has(['fund_officer', 'alliance_admin', 'national_viewer'], actor),
+    configureLoanRules: inTenant && has(['alliance_admin'], actor),
+  };
+}
+export type Capabilities = ReturnType<typeof capabilitiesOf>;
