@@ -60,57 +60,55 @@ expect_ok() {
   [ "$code" = 200 ] || { echo "scan: $url answered $code, not 200; the scan would be meaningless" >&2; exit 2; }
 }
 
-# --- sqlmap: each query endpoint, its parameters marked or all of them -------------------------------------
-SQLMAP_TARGETS=(
-  "staff|$BASE/api/cooperatives?q=hop+tac&kind=HTX&page=1"
-  "staff|$BASE/api/cooperatives/$ORG_ID*"
-  "staff|$BASE/api/cooperatives/$ORG_ID?asOf=2024-06-30"
-  "staff|$BASE/api/cooperatives/$ORG_ID/history"
-  "anonymous|$BASE/api/public/directory?q=hop+tac&kind=HTX&page=1"
-  "staff|$BASE/api/reports/annual?year=2023"
-  "staff|$BASE/api/reports/dashboard?year=2023&area=Y%C3%AAn+D%C5%A9ng"
-  "fund|$BASE/api/loans/portfolio?asOf=2024-06-30"
-)
+# --- sqlmap: each query endpoint (all its parameters, or the marked one), and the JSON body of a create ------
 sql_findings=0
 sql_errors=0
-index=0
-for entry in "${SQLMAP_TARGETS[@]}"; do
-  who=${entry%%|*}
-  url=${entry#*|}
-  case $who in staff) cookie=$COOKIE ;; fund) cookie=$FUND_COOKIE ;; *) cookie= ;; esac
-  expect_ok "$cookie" "${url//\*/}"
-  index=$((index + 1))
-  dir="$OUT/sqlmap/$index"
+sql_runs=0
+# The session of WHO: staff, fund (officer) or anonymous (none).
+cookie_for() { case $1 in staff) echo "$COOKIE" ;; fund) echo "$FUND_COOKIE" ;; esac; }
+# run_sqlmap WHO URL [extra sqlmap options…]
+run_sqlmap() {
+  local who=$1 url=$2 cookie dir found
+  shift 2
+  cookie=$(cookie_for "$who")
+  sql_runs=$((sql_runs + 1))
+  dir="$OUT/sqlmap/$sql_runs"
   mkdir -p "$dir"
-  echo "sqlmap [$index/${#SQLMAP_TARGETS[@]}] $who ${url#"$BASE"}"
-  args=(-u "$url" --batch --level 2 --risk 1 --threads 4 --flush-session --disable-coloring --output-dir "$dir" -H "Origin: $BASE")
-  [ -n "$cookie" ] && args+=(--cookie "$cookie")
-  sqlmap "${args[@]}" >"$dir/stdout.log" 2>&1 || { sql_errors=$((sql_errors + 1)); echo "  sqlmap exited with an error (see $dir/stdout.log)"; }
+  echo "sqlmap [$sql_runs] $who ${url#"$BASE"} $*"
+  local args=(-u "$url" "$@" --batch --level 2 --risk 1 --threads 4 --flush-session --disable-coloring --output-dir "$dir" -H "Origin: $BASE")
+  # A tampered session cookie answers 401, which is the right answer, not a reason to stop.
+  [ -n "$cookie" ] && args+=(--cookie "$cookie" --ignore-code 401)
+  sqlmap "${args[@]}" >"$dir/stdout.log" 2>&1 || true
   found=$(grep -c 'sqlmap identified the following injection point' "$dir/stdout.log" || true)
   if [ "$found" -gt 0 ]; then
     sql_findings=$((sql_findings + found))
     echo "  INJECTION FOUND (see $dir/stdout.log)"
-  elif ! grep -qE 'do not appear to be injectable|does not seem to be injectable' "$dir/stdout.log"; then
+  elif ! grep -q 'all tested parameters do not appear to be injectable' "$dir/stdout.log"; then
     sql_errors=$((sql_errors + 1))
     echo "  no verdict from sqlmap (see $dir/stdout.log)"
   fi
+}
+for target in \
+  "staff|/api/cooperatives?q=hop+tac&kind=HTX&page=1" \
+  "staff|/api/cooperatives/$ORG_ID*" \
+  "staff|/api/cooperatives/$ORG_ID?asOf=$(date +%F)" \
+  "staff|/api/cooperatives/$ORG_ID/history" \
+  "anonymous|/api/public/directory?q=hop+tac&kind=HTX&page=1" \
+  "staff|/api/reports/annual?year=2023" \
+  "staff|/api/reports/dashboard?year=2023&sector=agriculture&area=L%E1%BA%A1ng+Giang" \
+  "fund|/api/loans/portfolio?asOf=2024-06-30"; do
+  who=${target%%|*}
+  path=${target#*|}
+  expect_ok "$(cookie_for "$who")" "$BASE${path//\*/}"
+  run_sqlmap "$who" "$BASE$path"
 done
-
-# --- POST /api/cooperatives: JSON body, the free-text fields marked -----------------------------------------
-index=$((index + 1))
-dir="$OUT/sqlmap/$index"
-mkdir -p "$dir"
-echo "sqlmap [$index] staff POST /api/cooperatives (name, address, representative)"
+# Free text goes into the database as typed: name, address and representative, marked with *.
 BODY='{"kind":"HTX","name":"Hợp tác xã Quét*","status":"active","foundedOn":"2020-01-01","sectorCode":"agriculture","charterCapitalVnd":"1000000","membersOfficial":7,"membersAssociatedCapital":0,"membersAssociatedNoCapital":0,"workers":3,"address":"Số 1*","representative":"Nguyễn Văn A*"}'
-sqlmap -u "$BASE/api/cooperatives" --data "$BODY" --batch --level 2 --risk 1 --threads 4 --flush-session --disable-coloring \
-  --output-dir "$dir" -H "Origin: $BASE" --cookie "$COOKIE" >"$dir/stdout.log" 2>&1 || sql_errors=$((sql_errors + 1))
-found=$(grep -c 'sqlmap identified the following injection point' "$dir/stdout.log" || true)
-sql_findings=$((sql_findings + found))
-[ "$found" -eq 0 ] || echo "  INJECTION FOUND (see $dir/stdout.log)"
-grep -qE 'do not appear to be injectable|does not seem to be injectable|identified the following' "$dir/stdout.log" ||
-  { sql_errors=$((sql_errors + 1)); echo "  no verdict from sqlmap (see $dir/stdout.log)"; }
+run_sqlmap staff "$BASE/api/cooperatives" --data "$BODY"
 
 # --- wapiti: the web app and the API as the signed-in user --------------------------------------------------
+# The session travels as a header. No -x (exclude): in Debian's 3.0.4 under Python 3.11 it crashes the crawler
+# (a regex with inline flags); nothing here needs it, as logout is a POST that no HTML page links to.
 MODULES=sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,csp,http_headers
 echo "wapiti: modules $MODULES, crawl ≤ ${CRAWL_TIME}s, each module ≤ ${ATTACK_TIME}s"
 wapiti_status=0
@@ -118,12 +116,11 @@ timeout $((CRAWL_TIME + 12 * ATTACK_TIME + 120)) wapiti -u "$BASE/" --scope fold
   -H "Cookie: $COOKIE" -H "Origin: $BASE" \
   -s "$BASE/registry" -s "$BASE/directory" -s "$BASE/reports" \
   -s "$BASE/api/cooperatives?q=hop+tac&kind=HTX&page=1" \
-  -s "$BASE/api/cooperatives/$ORG_ID?asOf=2024-06-30" \
+  -s "$BASE/api/cooperatives/$ORG_ID?asOf=$(date +%F)" \
   -s "$BASE/api/public/directory?q=hop+tac&kind=HTX&page=1" \
   -s "$BASE/api/reports/annual?year=2023" \
   -s "$BASE/api/reports/dashboard?year=2023&kind=HTX" \
-  -s "$BASE/login?next=%2Fregistry" \
-  -x "$BASE/api/auth/logout" \
+  -s "$BASE/login?next=%2Fregistry" -s "$BASE/api/docs" \
   --max-scan-time "$CRAWL_TIME" --max-attack-time "$ATTACK_TIME" -d 4 --flush-session \
   --store-session "$OUT/wapiti-session" --store-config "$OUT/wapiti-config" \
   -f json -o "$OUT/wapiti.json" -v 1 --no-bugreport >"$OUT/wapiti.log" 2>&1 || wapiti_status=$?
@@ -147,14 +144,14 @@ for (const [kind, groups] of [["vulnerability", report.vulnerabilities], ["anoma
     }
   }
 }
-const crawled = report.infos?.crawled_pages_nbr ?? "?";
-process.stdout.write(`${findings} ${acceptedCount} ${crawled}\n${lines.join("\n")}\n`);
+process.stdout.write(`${findings} ${acceptedCount}\n${lines.join("\n")}\n`);
 ' "$OUT/wapiti.json")
-read -r web_findings web_accepted web_crawled <<<"$(head -1 <<<"$WAPITI_SUMMARY")"
+read -r web_findings web_accepted <<<"$(head -1 <<<"$WAPITI_SUMMARY")"
+web_crawled=$(grep -oE 'Wapiti found [0-9]+ URLs' "$OUT/wapiti.log" | grep -oE '[0-9]+' || echo '?')
 tail -n +2 <<<"$WAPITI_SUMMARY" | sed '/^$/d'
 
 total=$((sql_findings + web_findings))
-echo "scan summary: findings=$total (sqlmap: $sql_findings injectable in $index targets; wapiti: $web_findings, $web_accepted accepted, $web_crawled pages crawled)" \
-  "errors=$sql_errors; $SQLMAP_VERSION, $WAPITI_VERSION; $BASE; reports in $OUT"
+echo "scan summary: findings=$total (sqlmap: $sql_findings injection points in $sql_runs runs; wapiti: $web_findings, $web_accepted accepted, $web_crawled URLs and forms crawled)" \
+  "errors=$sql_errors; sqlmap $SQLMAP_VERSION, $WAPITI_VERSION; $BASE; reports in $OUT"
 [ "$total" -eq 0 ] || exit 1
 [ "$sql_errors" -eq 0 ] || exit 2

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { createUser } from '../../src/server/modules/accounts/accounts.service.ts';
 import type { Role } from '../../src/server/modules/accounts/roles.ts';
 import { openTestDatabase } from '../../src/test/harness.ts';
-import { repoRoot, serveWebApp, webRoot } from './web-root.ts';
+import { repoRoot, webRoot } from './web-root.ts';
 
 export const TENANT_ID = 24;
 export const PASSWORD = 'mat-khau-thu-nghiem-2025';
@@ -30,17 +30,7 @@ export type Journey = {
 
 async function buildServedApp(database: Journey['database']): Promise<FastifyInstance> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  try {
-    return await buildApp({ config, database, logger: false, webRoot });
-  } catch (error) {
-    // buildApp's own static setup sets a second not-found handler, which Fastify refuses; until that is fixed in
-    // src/server/app.ts, serve the same dist/web beside the API (see web-root.ts).
-    if (!String(error).includes('Not found handler already set')) throw error;
-    console.warn('[e2e] buildApp cannot serve dist/web yet (second setNotFoundHandler); serving it from e2e/support/web-root.ts');
-    const app = await buildApp({ config, database, logger: false, webRoot: '/nonexistent' });
-    await serveWebApp(app);
-    return app;
-  }
+  return buildApp({ config, database, logger: false, webRoot });
 }
 
 export async function startJourney(): Promise<Journey> {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../http/errors.ts';
-import { formatInteger, MAX_CELL_CHARS, MAX_DATA_ROWS, MAX_HEADER_SEARCH_ROWS } from './limits.ts';
+import { formatInteger, MAX_CELL_CHARS, MAX_DATA_ROWS, MAX_HEADER_SEARCH_ROWS, MAX_SHEET_CELLS, MAX_SHEET_ROWS } from './limits.ts';
 import { assertSafeZip } from './zip-guard.ts';
 
 /** A cell as the importer reads it: formulas already replaced by their cached result. */
@@ -49,9 +49,32 @@ function plainValue(value: ExcelJS.CellValue | undefined): Cell {
   return null;
 }
 
+/** Elements `<tag …>` or `<tag/>` in an XML part (not `<tagName…>`), counted up to `stopAbove` + 1. */
+function countElements(xml: Buffer, tag: string, stopAbove: number): number {
+  const open = Buffer.from(`<${tag}`);
+  let count = 0;
+  for (let at = xml.indexOf(open); at !== -1 && count <= stopAbove; at = xml.indexOf(open, at + open.length)) {
+    const next = xml[at + open.length];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x0a || next === 0x0d || next === 0x09) count++;
+  }
+  return count;
+}
+
+const tooManyCells = (where: string) =>
+  new AppError('bad_request', `Trang tính có hơn ${formatInteger(MAX_SHEET_CELLS)} ô${where}, vượt giới hạn một lần nhập: hãy xóa các cột, dòng thừa (kể cả ô trống đã định dạng) hoặc chia thành nhiều tệp.`);
+
+/** Refuses a worksheet whose rows or cells, blank ones included, exceljs could not hold in memory. */
+function checkSheetXml(name: string, xml: Buffer): void {
+  if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) return;
+  if (countElements(xml, 'row', MAX_SHEET_ROWS) > MAX_SHEET_ROWS) {
+    throw new AppError('bad_request', `Trang tính có hơn ${formatInteger(MAX_SHEET_ROWS)} dòng (kể cả dòng trống), vượt giới hạn một lần nhập: hãy xóa các dòng trống thừa ở cuối trang hoặc chia thành nhiều tệp.`);
+  }
+  if (countElements(xml, 'c', MAX_SHEET_CELLS) > MAX_SHEET_CELLS) throw tooManyCells('');
+}
+
 /** The visible worksheets of an .xlsx, after the zip has passed the size and zip-bomb checks. */
 export async function readXlsxSheets(content: Buffer): Promise<Sheet[]> {
-  const entries = await assertSafeZip(content);
+  const entries = await assertSafeZip(content, checkSheetXml);
   // A .docx, an .ods or any zip renamed .xlsx passes the zip checks but holds no Excel workbook.
   if (!entries.some((name) => /(^|\/)workbook\d*\.xml$/i.test(name))) {
     throw new AppError('bad_request', 'Tệp nén không chứa bảng tính Excel (thiếu phần workbook.xml): hãy chọn đúng tệp .xlsx.');
@@ -68,13 +91,19 @@ export async function readXlsxSheets(content: Buffer): Promise<Sheet[]> {
     name: sheet.name,
     rows: () => {
       const rows: GridRow[] = [];
+      let positions = 0;
       sheet.eachRow({ includeEmpty: false }, (row, number) => {
+        // Walking a row costs its last column (one cell in column XFD: 16,384 positions), whatever it holds.
+        positions += row.cellCount;
+        if (positions > MAX_SHEET_CELLS) throw tooManyCells(` (dòng ${number} có ô ở tận cột ${columnLetter(row.cellCount)})`);
+        // Only the cells the file holds, at their column (a sparse array): one cell in column XFD must not
+        // make 16,384 of them per row (2,000 such rows ran the process out of memory).
         const cells: Cell[] = [];
-        for (let column = 1; column <= row.cellCount; column++) {
-          const value = plainValue(row.getCell(column).value);
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          const value = plainValue(cell.value);
           checkCellLength(value, number, column);
-          cells.push(value);
-        }
+          cells[column - 1] = value;
+        });
         if (isBlank(cells)) return;
         rows.push({ number, cells });
         checkRowCount(rows.length);

@@ -67,9 +67,9 @@ function entryData(zip: Buffer, entry: ZipEntry): Buffer {
  * Refuses a zip that would inflate beyond MAX_UNCOMPRESSED_BYTES (a zip bomb), is truncated, or is not a zip;
  * checks the declared sizes first, then inflates each entry with its declared size as a hard cap, so a zip
  * whose headers lie is refused without ever holding more than what it declared. Throws AppError (400);
- * returns the names of the entries.
+ * returns the names of the entries. `inspect` sees each entry once inflated (and may throw to refuse it).
  */
-export async function assertSafeZip(zip: Buffer): Promise<string[]> {
+export async function assertSafeZip(zip: Buffer, inspect?: (name: string, data: Buffer) => void): Promise<string[]> {
   const entries = readCentralDirectory(zip);
   if (entries.length === 0) throw broken('tệp nén rỗng');
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -84,6 +84,7 @@ export async function assertSafeZip(zip: Buffer): Promise<string[]> {
     const data = entryData(zip, entry);
     if (entry.method === 0) {
       if (data.length !== entry.uncompressedSize) throw broken(`thành phần "${entry.name}" khai sai kích thước`);
+      inspect?.(entry.name, data);
       continue;
     }
     if (entry.method !== 8) throw broken(`thành phần "${entry.name}" dùng kiểu nén không hỗ trợ`);
@@ -98,6 +99,7 @@ export async function assertSafeZip(zip: Buffer): Promise<string[]> {
         : broken(`thành phần "${entry.name}" không giải nén được`);
     }
     if (inflated.length !== entry.uncompressedSize) throw broken(`thành phần "${entry.name}" khai sai kích thước`);
+    inspect?.(entry.name, inflated);
   }
   return entries.map((e) => e.name);
 }

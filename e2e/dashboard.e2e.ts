@@ -1,0 +1,62 @@
+/**
+ * Journey: an alliance's staff member opens the dashboard, changes the year to 2023 and finds the seed
+ * article's figures, downloads a chart as PNG and its data as .xlsx.
+ */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoProvince } from '../src/server/modules/demo/demo.generator.ts';
+import { createAccount, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
+
+let journey: Journey;
+beforeAll(async () => {
+  journey = await startJourney();
+  await generateDemoProvince(journey.database.db, { tenantId: TENANT_ID });
+});
+afterAll(async () => {
+  await journey?.close();
+});
+
+describe('dashboard', () => {
+  it('changes the year, shows the figures and downloads a chart', async () => {
+    const account = await createAccount(journey, 'alliance_staff');
+    const { page, problems } = await journey.newPage();
+    await logIn(page, journey.baseUrl, account);
+
+    await page.getByRole('menuitem', { name: /báo cáo/i }).click();
+    await page.waitForURL(/\/reports$/);
+    await page.getByRole('combobox', { name: 'Năm' }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'Năm 2023' }).click();
+    // The seed article's figures for 31/12/2023, formatted the Vietnamese way.
+    await page.getByText('1.116', { exact: true }).first().waitFor();
+    const text = await page.locator('main, body').first().innerText();
+    expect(text).toContain('1.116');
+    expect(text).toMatch(/42\.153/);
+    await screenshot(page, 'dashboard-2023');
+
+    // PNG from the chart's own toolbox (top-right corner of the first chart).
+    const chart = page.locator('div[role="img"]:has(canvas)').first();
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    const png = page.waitForEvent('download');
+    // ECharts draws its toolbox inside the canvas: the save icon is near the top-right corner.
+    await page.mouse.move(box.x + box.width - 28, box.y + 25);
+    await page.mouse.click(box.x + box.width - 28, box.y + 25);
+    const pngDownload = await png;
+    expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+    const pngBytes = readFileSync((await pngDownload.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+
+    // The same chart's data as .xlsx, with the figures in it.
+    const xlsx = page.waitForEvent('download');
+    await page.getByRole('link', { name: /tải dữ liệu/i }).first().click();
+    const xlsxDownload = await xlsx;
+    expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsxDownload.path())!);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells.length).toBeGreaterThan(2);
+    expect(problems).toEqual([]);
+  });
+});
