@@ -47,6 +47,8 @@ export type Organisation = {
   createdAt: string;
   updatedAt: string;
   can: OrganisationPermissions;
+  /** Kept but doubtful values (a registration number whose check digit is wrong), in Vietnamese. */
+  warnings: { field: string; message: string }[];
 };
 
 export type StatusPeriod = { status: Status; validFrom: string; note: string | null; recordedAt: string };

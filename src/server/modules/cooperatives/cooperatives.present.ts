@@ -1,3 +1,4 @@
+import { checkRegistrationNumber } from '../../../shared/registration-number.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { organisationPermissions } from './cooperatives.policy.ts';
 import type { organisations } from './cooperatives.sql.ts';
@@ -14,7 +15,15 @@ export function presentOrganisation(row: OrganisationRow, actor: Actor, extra: {
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
     can: organisationPermissions(actor, row),
+    warnings: registrationWarnings(row.registrationNumber),
   };
+}
+
+/** A registration number with a wrong check digit is kept (old records have them) but flagged. */
+function registrationWarnings(registrationNumber: string | null): { field: string; message: string }[] {
+  if (!registrationNumber) return [];
+  const check = checkRegistrationNumber(registrationNumber);
+  return check.ok ? [] : [{ field: 'registrationNumber', message: check.reason }];
 }
 
 /** The public directory: no people's names, no phone numbers, no member data. */

@@ -94,6 +94,14 @@ describe('registry API', () => {
     expect((await t.request({ url: '/api/cooperatives', cookie: staff })).json().total).toBe(before);
   });
 
+  it('keeps a registration number with a wrong check digit, with a warning', async () => {
+    const org = await create({ registrationNumber: '2401025126' });
+    expect(org.registrationNumber).toBe('2401025126');
+    expect(org.warnings).toEqual([{ field: 'registrationNumber', message: expect.stringMatching(/kiểm tra/i) }]);
+    const good = await create({ registrationNumber: '2401025125' });
+    expect(good.warnings).toEqual([]);
+  });
+
   it('refuses a duplicate registration number', async () => {
     const org = await create();
     const again = await t.request({ method: 'POST', url: '/api/cooperatives', cookie: staff, payload: buildOrganisation({ registrationNumber: org.registrationNumber }) });

@@ -229,8 +229,9 @@ describe('formulas: the cached value is read, never evaluated', () => {
     const cached = fc.option(
       fc.oneof(
         fc.string({ unit: fc.constantFrom(...'HTX Chè Vải thiều Đồng 0123'), minLength: 1, maxLength: 30 }),
-        fc.integer({ min: -1e6, max: 1e6 }),
-        fc.boolean(),
+        // exceljs writes no cached value for false or 0: they would test exceljs, not the importer.
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.constant(true),
         fc.constantFrom('#N/A', '#DIV/0!', '#REF!').map((error) => ({ error }) as ExcelJS.CellErrorValue),
       ),
       { nil: undefined },
@@ -274,6 +275,7 @@ describe('formulas: the cached value is read, never evaluated', () => {
 
 describe('layout oddities', () => {
   it('merged cells anywhere in the data end in a report; a merged sector reaches every row it spans', async () => {
+    // Within the data rows (3–7): a merge reaching below them would add rows of copies.
     const rect = fc.tuple(fc.integer({ min: 3, max: 7 }), fc.integer({ min: 1, max: HEADINGS.length }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }));
     await fc.assert(
       fc.asyncProperty(fc.array(rect, { maxLength: 4 }), async (merges) => {
@@ -281,7 +283,7 @@ describe('layout oddities', () => {
         const content = await workbook(rows, (sheet) => {
           for (const [top, left, height, width] of merges) {
             try {
-              sheet.mergeCells(top, left, top + height, Math.min(HEADINGS.length, left + width));
+              sheet.mergeCells(top, left, Math.min(7, top + height), Math.min(HEADINGS.length, left + width));
             } catch {
               // overlapping an earlier merge: exceljs refuses it, the file simply has fewer merges
             }
@@ -303,7 +305,7 @@ describe('layout oddities', () => {
       database.db,
       sql`select sector_code from organisations where registration_number in (${sql.join(rows.map((r) => sql`${r[COLUMN.number - 1] as string}`), sql`, `)})`,
     );
-    expect(sectors.map((s) => s.sector_code)).toEqual(['aquaculture', 'aquaculture', 'aquaculture']);
+    expect(sectors.map((s) => s.sector_code)).toEqual(['fishery', 'fishery', 'fishery']);
   });
 
   it(`a sheet with a million empty rows is refused by the row limit quickly; ${formatInteger(150_000)} of them are skipped`, async () => {
@@ -327,7 +329,7 @@ describe('layout oddities', () => {
     expect(stray).toMatchObject({ rowsInFile: 1, imported: 1 });
     const far = Array.from({ length: 2_000 }, (_, i) => `<row r="${i + 3}">${inline(`A${i + 3}`, `HTX Xa ${i}`)}${inline(`XFD${i + 3}`, 'x')}</row>`);
     const error = await refused('xa.xlsx', rawXlsx([...RAW_HEAD, ...far]));
-    const row = 2 + Math.ceil(MAX_SHEET_CELLS / 16_384) - 1;
+    const row = 2 + Math.floor((MAX_SHEET_CELLS - 4) / 16_384) + 1; // the heading row spans 4 positions
     expect(error.message).toBe(
       `Trang tính có hơn ${formatInteger(MAX_SHEET_CELLS)} ô (dòng ${row} có ô ở tận cột XFD), vượt giới hạn một lần nhập: hãy xóa các cột, dòng thừa (kể cả ô trống đã định dạng) hoặc chia thành nhiều tệp.`,
     );

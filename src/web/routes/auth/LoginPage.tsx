@@ -14,9 +14,14 @@ const Credentials = z.object({
 });
 type Credentials = z.infer<typeof Credentials>;
 
-/** Where to go after logging in: only a path of this site (never an outside address). */
+/**
+ * Where to go after logging in: only a path of this site (never an outside address). Checked the way the browser
+ * reads it, since "/\\evil.example" and "/<tab>/evil.example" both mean //evil.example to a URL parser.
+ */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/registry';
+  if (!next?.startsWith('/')) return '/registry';
+  const url = new URL(next, window.location.origin);
+  return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : '/registry';
 }
 
 export default function LoginPage() {

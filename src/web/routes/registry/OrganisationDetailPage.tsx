@@ -100,6 +100,9 @@ export default function OrganisationDetailPage() {
           )}
         </Flex>
       </Flex>
+      {o.warnings?.map((w) => (
+        <Alert key={w.field} type="warning" showIcon style={{ marginTop: 12 }} title={`${labels.field(w.field)}: ${w.message}`} data-testid="organisation-warning" />
+      ))}
       {asOf && (
         <Alert
           type="info"

@@ -10,11 +10,14 @@ import type { Dashboard } from './reportsApi.ts';
 const GREEN = ['#0b7a3e', '#f2a007', '#1f6fb2', '#8e44ad', '#c0392b', '#16a085', '#7f8c8d', '#d35400', '#2c3e50', '#27ae60'];
 type Share = { name: string; count: number; percent: number };
 
+/** ECharts puts a tooltip formatter's string into the page as HTML: names from the data go in escaped. */
+const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /** A doughnut of shares (sector groups, statuses, kinds), zero slices left out. */
 export function sharesOption(shares: Share[], title: string): ChartOption {
   return {
     color: GREEN,
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; data: Share }) => `${p.name}: ${formatCount(p.value)} (${formatPercent(p.data.percent)})` },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; data: Share }) => `${html(p.name)}: ${formatCount(p.value)} (${formatPercent(p.data.percent)})` },
     legend: { bottom: 0, type: 'scroll' },
     series: [
       {
@@ -72,7 +75,7 @@ export function communeTilesOption(communes: Dashboard['byCurrentCommune'], colu
   const rows = Math.max(1, Math.ceil(tiles.length / columns));
   const max = Math.max(1, ...tiles.map((t) => t.count));
   return {
-    tooltip: { formatter: (p: { data: { name: string; value: [number, number, number] } }) => `${p.data.name}: ${formatCount(p.data.value[2])} tổ chức` },
+    tooltip: { formatter: (p: { data: { name: string; value: [number, number, number] } }) => `${html(p.data.name)}: ${formatCount(p.data.value[2])} tổ chức` },
     grid: { left: 4, right: 4, top: 8, bottom: 48 },
     xAxis: { type: 'category', data: Array.from({ length: columns }, (_, i) => i), show: false },
     yAxis: { type: 'category', data: Array.from({ length: rows }, (_, i) => i), show: false, inverse: true },
