@@ -152,6 +152,6 @@ tail -n +2 <<<"$WAPITI_SUMMARY" | sed '/^$/d'
 
 total=$((sql_findings + web_findings))
 echo "scan summary: findings=$total (sqlmap: $sql_findings injection points in $sql_runs runs; wapiti: $web_findings, $web_accepted accepted, $web_crawled URLs and forms crawled)" \
-  "errors=$sql_errors; sqlmap $SQLMAP_VERSION, $WAPITI_VERSION; $BASE; reports in $OUT"
+  "errors=$sql_errors; sqlmap $SQLMAP_VERSION, $WAPITI_VERSION; $BASE; ${SECONDS}s; reports in $OUT"
 [ "$total" -eq 0 ] || exit 1
 [ "$sql_errors" -eq 0 ] || exit 2

@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const count = async (db: Parameters<typeof queryRows>[0]) =>
   (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from organisations`))[0]!.n;
 
-describe('coop backup and coop restore', () => {
+describe('coop backup and coop restore', { timeout: 180_000 }, () => {
   it('round-trips the database: a change made after the backup is gone after the restore', async () => {
     let env: NodeJS.ProcessEnv;
     let reopen: () => Promise<{ db: Parameters<typeof queryRows>[0]; close(): Promise<void> }>;

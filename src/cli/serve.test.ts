@@ -6,20 +6,21 @@ import { runCoop, startCoop } from './cli-process.ts';
 
 // These tests are about the embedded database's single-process rule; PostgreSQL has its own locking.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'coop-serve-'));
-const env = { COOP_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', PORT: String(20000 + Math.floor(Math.random() * 20000)) };
+const env = { COOP_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', PORT: '0' };
+const portOf = (output: string) => Number(/localhost:(\d+)/.exec(output)![1]);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('coop serve on the embedded database', () => {
+describe('coop serve on the embedded database', { timeout: 180_000 }, () => {
   it('serves health, then refuses a second process on the same data directory, naming the holder', async () => {
-    const server = await startCoop(['serve'], env, /đang chạy/);
+    const server = await startCoop(['serve'], env, /đang chạy: \S+ /);
     try {
-      const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`).then((r) => r.json());
+      const health = await fetch(`http://127.0.0.1:${portOf(server.output())}/api/health`).then((r) => r.json());
       expect(health).toMatchObject({ status: 'ok', database: { engine: 'pglite', ok: true } });
       const second = await runCoop(['db', 'migrate'], env);
       expect(second.code).toBe(1);
       expect(second.stderr).toContain(`tiến trình ${server.child.pid}`);
       expect(second.stderr).toContain('coop serve');
-      const secondServer = await runCoop(['serve', '--port', String(Number(env.PORT) + 1)], env);
+      const secondServer = await runCoop(['serve', '--port', '0'], env);
       expect(secondServer.code).toBe(1);
       expect(secondServer.stderr).toContain('đang được mở bởi');
     } finally {
@@ -30,6 +31,21 @@ describe('coop serve on the embedded database', () => {
     const after = await runCoop(['db', 'migrate'], env);
     expect(after.stderr).toBe('');
     expect(after.code).toBe(0);
+  });
+
+  it('releases the database when the port is taken', async () => {
+    const server = await startCoop(['serve'], env, /đang chạy: \S+ /);
+    try {
+      const clash = await runCoop(['serve', '--port', String(portOf(server.output()))], { ...env, COOP_DATA_DIR: `${dataDir}-second` });
+      expect(clash.code).toBe(1);
+      expect(clash.stderr).toContain('EADDRINUSE');
+    } finally {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+    }
+    const after = await runCoop(['db', 'migrate'], { ...env, COOP_DATA_DIR: `${dataDir}-second` });
+    expect(after.code, after.stderr).toBe(0);
+    rmSync(`${dataDir}-second`, { recursive: true, force: true });
   });
 
   it('takes over a lock left by a process that died', async () => {

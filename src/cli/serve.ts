@@ -88,6 +88,15 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`Nền tảng Liên minh HTX đang chạy: http://localhost:${config.port} (CSDL: ${database.engine})\n`);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A port in use must not leave the database open (and the embedded database locked) behind us.
+    await app.close();
+    await database.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  process.stdout.write(`Nền tảng Liên minh HTX đang chạy: http://localhost:${port} (CSDL: ${database.engine})\n`);
 }
