@@ -82,7 +82,11 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    // A connection busy when closing began turns idle once its response is sent, and keep-alive would then hold
+    // it (and this process, past a supervisor's patience) until the browser lets go: close those as they idle.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await app.close();
+    clearInterval(sweep);
     await database.close();
     process.exit(0);
   };

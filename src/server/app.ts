@@ -38,7 +38,7 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
   });
   app.decorate('database', database);

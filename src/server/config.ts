@@ -11,6 +11,8 @@ const ConfigSchema = z.object({
   /** Origins allowed to send state-changing requests besides the server's own host. */
   PUBLIC_ORIGIN: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Behind a reverse proxy: trust its X-Forwarded-For so that the login rate limit counts per client. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type Config = {
@@ -22,6 +24,7 @@ export type Config = {
   cookieSecure: boolean;
   publicOrigin: string | undefined;
   maxUploadBytes: number;
+  trustProxy: boolean;
 };
 
 /** Reads the configuration once from the environment; fails fast with a readable message. */
@@ -43,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     publicOrigin: e.PUBLIC_ORIGIN,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    trustProxy: e.TRUST_PROXY,
   };
 }
