@@ -3,7 +3,6 @@
 // embedded data directory, whatever DATABASE_URL the suite runs with.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -16,20 +15,8 @@ import { SESSION_COOKIE } from './session.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'coop-shutdown-'));
 const dataDir = path.join(dir, 'data');
-let port: number;
 const credentials = { email: 'can-bo@lienminh.vn', password: 'mat-khau-du-dai-123' };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A port nobody listens on now, picked by the system (a random one may be taken by a parallel test). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 /** An embedded data directory ready for the CLI: from the run's template when it is a PGlite dump, else migrated. */
 async function openDataDir(): Promise<Database> {
@@ -51,7 +38,6 @@ beforeAll(async () => {
   } finally {
     await database.close();
   }
-  port = await freePort();
 }, 120_000);
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -97,8 +83,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('coop serve on SIGTERM', () => {
   it('finishes the request in flight, refuses new ones, exits 0 and leaves no lock file', async () => {
-    const base = `http://127.0.0.1:${port}`;
-    const server = await startCoop(['serve'], { COOP_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', PORT: String(port) }, /đang chạy/);
+    // PORT=0: the system picks a free port, which the server prints once it listens.
+    const ready = /đang chạy: http:\/\/localhost:(\d+) /;
+    const server = await startCoop(['serve'], { COOP_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', PORT: '0' }, ready);
+    const base = `http://127.0.0.1:${ready.exec(server.output())![1]}`;
     const lockFile = path.join(dataDir, 'coop.lock');
     expect(existsSync(lockFile)).toBe(true);
 

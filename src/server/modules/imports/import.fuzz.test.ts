@@ -1,12 +1,11 @@
 // Fuzzing the registry importer end to end (file → report → database): whatever the file, the import ends in a
 // report or an AppError with a Vietnamese message, never a crash or a hang, and a refused file writes nothing.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../db/client.ts';
-import { queryRows } from '../../../db/client.ts';
-import { sql } from 'drizzle-orm';
+import { queryRows, type Database } from '../../../db/client.ts';
 import { openTestDatabase, TENANT } from '../../../test/harness.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../accounts/roles.ts';

@@ -5,7 +5,6 @@
 // processes on their own embedded data directory, whatever DATABASE_URL the suite runs with.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -36,19 +35,7 @@ const BURST = 30;
 const dir = mkdtempSync(path.join(tmpdir(), 'coop-loans-crash-'));
 const dataDir = path.join(dir, 'data');
 let port: number;
-const env = () => ({ COOP_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', PORT: String(port) });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A port nobody listens on now, picked by the system (a random one may be taken by a parallel test). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 /** An embedded data directory ready for the CLI: from the run's template when it is a PGlite dump, else migrated. */
 async function openDataDir(): Promise<Database> {
@@ -97,8 +84,15 @@ beforeAll(async () => {
   } finally {
     await database.close();
   }
-  port = await freePort();
 }, 120_000);
+
+/** Starts `coop serve` on a port the system picks (PORT=0), which it prints once it listens. */
+async function startServer(): Promise<ChildProcess> {
+  const ready = /đang chạy: http:\/\/localhost:(\d+) /;
+  const server = await startCoop(['serve'], { COOP_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', PORT: '0' }, ready);
+  port = Number(ready.exec(server.output())![1]);
+  return server.child;
+}
 
 type Answer = { key: string; status: number | 'lost'; replayed?: boolean };
 
@@ -163,14 +157,14 @@ describe('coop serve killed while posting repayments', () => {
 
   /** Starts a server, sends every key at once, SIGKILLs it once `killAfter` answers have come, checks the book. */
   async function crashRound(killAfter: number) {
-    const server = await startCoop(['serve'], env(), /đang chạy/);
+    const server = await startServer();
     let answered = 0;
     const kill = () => {
-      if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
     };
     const answers = await Promise.all(keys.map((key) => pay(key, () => ++answered >= killAfter && kill())));
     kill(); // in case fewer answers came
-    expect(await exited(server.child)).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(await exited(server)).toEqual({ code: null, signal: 'SIGKILL' });
     expect(answers.some((a) => a.status === 'lost'), 'the kill should cut the burst short').toBe(true);
 
     const posted = answers.filter((a) => a.status === 201);
@@ -201,14 +195,14 @@ describe('coop serve killed while posting repayments', () => {
   }, 120_000);
 
   it('restarted once more, the same keys complete the burst: posted ones replayed, the others posted once', async () => {
-    const server = await startCoop(['serve'], env(), /đang chạy/);
+    const server = await startServer();
     let answers: Answer[];
     try {
       answers = await Promise.all(keys.map((key) => pay(key)));
     } finally {
-      server.child.kill('SIGTERM');
+      server.kill('SIGTERM');
     }
-    expect(await exited(server.child)).toEqual({ code: 0, signal: null });
+    expect(await exited(server)).toEqual({ code: 0, signal: null });
     expect(answers.filter((a) => a.status === 200 && a.replayed === true).map((a) => a.key).sort()).toEqual([...committed].sort());
     expect(answers.filter((a) => a.status === 201 && a.replayed === false)).toHaveLength(BURST - committed.length);
 
