@@ -1,28 +1,9 @@
-// The borrower's statement as a PDF. Same font choice as the reports' PDFs (src/server/modules/reports/
-// export/annual-report.pdf.ts): Roboto as pdfmake ships it, which has every Vietnamese letter with its tones.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
+// The borrower's statement as a PDF (pdfmake and its Vietnamese font set up in src/server/pdf.ts).
+import { pdfmake } from '../../pdf.ts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatDateVi } from '../../../shared/dates.ts';
 import { formatCount } from '../../../shared/format.ts';
 import type { Statement } from './statement.service.ts';
-
-const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const FONTS = {
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-};
-const allowedFiles = new Set(Object.values(FONTS.Roboto));
-pdfmake.setFonts(FONTS);
-// The document reads no file but the fonts, whatever text a borrower's record holds.
-pdfmake.setLocalAccessPolicy((file) => allowedFiles.has(path.resolve(file)));
-pdfmake.setUrlAccessPolicy(() => false);
 
 const amount = (v: string | null) => (v === null ? '' : formatCount(BigInt(v)));
 const head = (text: string): TableCell => ({ text, style: 'head' });

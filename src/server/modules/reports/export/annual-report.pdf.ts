@@ -1,29 +1,9 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { pdfmake } from '../../../pdf.ts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatCount, formatPercent } from '../../../../shared/format.ts';
 import type { AnnualReport } from '../annual-report.build.ts';
 import { formatPlanPercent } from '../narrative.ts';
 import { areaHeader, planLines, reportLines, reportTitles } from './report-lines.ts';
-
-// Roboto as pdfmake ships it (Apache 2.0) covers every Vietnamese letter with its tones (checked glyph by
-// glyph), and it installs with pdfmake, so a clean machine needs no system font.
-const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const FONTS = {
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-};
-const allowedFiles = new Set(Object.values(FONTS.Roboto));
-pdfmake.setFonts(FONTS);
-// The document reads no file but the fonts, whatever text the registry holds.
-pdfmake.setLocalAccessPolicy((file) => allowedFiles.has(path.resolve(file)));
-pdfmake.setUrlAccessPolicy(() => false);
 
 const number = (v: number | string | null): string => (v === null ? '' : formatCount(BigInt(v)));
 const signed = (v: number | string | null): string => {
