@@ -41,6 +41,21 @@ describe('hostile input', () => {
     }
   });
 
+  it('every state-changing route refuses a request from another origin (CSRF), before doing anything', async () => {
+    const routes = [...new Set(t.app.apiRoutes)].filter((r) => /^(POST|PATCH|PUT|DELETE) /.test(r));
+    expect(routes.length).toBeGreaterThan(10);
+    const before = (await t.request({ url: '/api/cooperatives', cookie })).json().total;
+    for (const route of routes) {
+      const [method, url] = route.split(' ') as ['POST' | 'PATCH' | 'PUT' | 'DELETE', string];
+      const target = url.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
+      const foreign = await t.app.inject({ method, url: target, headers: { cookie, host: 'localhost', origin: 'https://evil.example' }, payload: buildOrganisation() });
+      expect(foreign.statusCode, `${route} from another origin`).toBe(403);
+      const form = await t.app.inject({ method, url: target, headers: { cookie, host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=x' });
+      expect(form.statusCode, `${route} as a cross-site form without Origin`).toBe(403);
+    }
+    expect((await t.request({ url: '/api/cooperatives', cookie })).json().total).toBe(before);
+  });
+
   it('a search for an injection string finds nothing instead of everything', async () => {
     const res = await t.request({ url: `/api/cooperatives?q=${encodeURIComponent("' OR '1'='1")}`, cookie });
     expect(res.statusCode).toBe(200);
