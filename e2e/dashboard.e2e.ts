@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/client.ts';
 import { generateDemoProvince } from '../src/server/modules/demo/demo.generator.ts';
 import { createAccount, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
@@ -59,4 +61,32 @@ describe('dashboard', () => {
     expect(cells.length).toBeGreaterThan(2);
     expect(problems).toEqual([]);
   });
+
+  it('closes a year, then shows a later correction beside the frozen figures', async () => {
+    const admin = await createAccount(journey, 'alliance_admin');
+    const { page, problems } = await journey.newPage();
+    await logIn(page, journey.baseUrl, admin);
+    await page.getByRole('menuitem', { name: /chốt số liệu/i }).click();
+    await page.getByRole('combobox', { name: 'Năm' }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'Năm 2023' }).click();
+    await page.getByText('Năm 2023 chưa được chốt.').waitFor();
+    await page.getByTestId('close-year').click();
+    await page.getByRole('button', { name: 'Chốt', exact: true }).click();
+    await page.getByTestId('differences-figures').waitFor();
+    expect(await page.getByTestId('differences-organisations').innerText()).toContain('Không có chênh lệch');
+
+    // A correction after closing: an organisation counted in 2023 was in fact dissolved in 2023.
+    const [org] = await queryRows<{ id: string; name: string; version: number }>(journey.database.db, sql`select id, name, version from organisations where founded_on < '2020-01-01' and status = 'active' order by name limit 1`);
+    const res = await page.request.patch(`${journey.baseUrl}/api/cooperatives/${org!.id}`, { data: { version: org!.version, status: 'dissolved', dissolvedOn: '2023-06-30' }, headers: { origin: journey.baseUrl } });
+    expect(res.status()).toBe(200);
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Năm' }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'Năm 2023' }).click();
+    const explained = page.getByTestId('differences-organisations');
+    await explained.getByText(org!.name).waitFor();
+    expect(await explained.innerText()).toContain('Ra khỏi số liệu');
+    await screenshot(page, 'closed-year-2023');
+    expect(problems).toEqual([]);
+  });
 });
+

@@ -1,4 +1,4 @@
-import { AimOutlined, BankOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -11,6 +11,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/registry')) return '/registry';
   if (pathname.startsWith('/imports')) return '/imports';
   if (pathname.startsWith('/reports/plans')) return '/reports/plans';
+  if (pathname.startsWith('/reports/closed')) return '/reports/closed';
   if (pathname.startsWith('/reports')) return '/reports';
   if (pathname.startsWith('/loans/portfolio')) return '/loans/portfolio';
   if (pathname.startsWith('/loans')) return '/loans';
@@ -34,6 +35,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
         ]
       : []),
     ...(canSeeReports(user) ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
+    ...(canSeeReports(user) && user?.tenantId !== null ? [{ key: '/reports/closed', icon: <LockOutlined />, label: t('nav.closed') }] : []),
     ...(canManagePlans(user) ? [{ key: '/reports/plans', icon: <AimOutlined />, label: t('nav.plans') }] : []),
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
     ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),

@@ -10,6 +10,7 @@ export const en: Messages = {
   'nav.import': 'Import from Excel',
   'nav.loans': 'Support fund',
   'nav.reports': 'Reports',
+  'nav.closed': 'Closed years',
   'nav.plans': 'Plans and targets',
   'nav.portfolio': 'Fund portfolio',
   'nav.login': 'Log in',

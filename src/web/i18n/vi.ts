@@ -8,6 +8,7 @@ export const vi = {
   'nav.import': 'Nhập từ Excel',
   'nav.loans': 'Quỹ hỗ trợ HTX',
   'nav.reports': 'Báo cáo, thống kê',
+  'nav.closed': 'Chốt số liệu năm',
   'nav.plans': 'Kế hoạch, chỉ tiêu',
   'nav.portfolio': 'Dư nợ của Quỹ',
   'nav.login': 'Đăng nhập',

@@ -16,6 +16,7 @@ const EditOrganisationPage = lazy(() => import('./registry/EditOrganisationPage.
 const ImportPage = lazy(() => import('./imports/ImportPage.tsx'));
 const DashboardPage = lazy(() => import('./reports/DashboardPage.tsx'));
 const PlansPage = lazy(() => import('./reports/PlansPage.tsx'));
+const ClosedYearPage = lazy(() => import('./reports/ClosedYearPage.tsx'));
 const LoanQueues = lazy(() => import('./loans/LoanQueues.tsx').then((m) => ({ default: m.LoanQueues })));
 const LoanApplicationForm = lazy(() => import('./loans/LoanApplicationForm.tsx').then((m) => ({ default: m.LoanApplicationForm })));
 const LoanPage = lazy(() => import('./loans/LoanPage.tsx').then((m) => ({ default: m.LoanPage })));
@@ -42,6 +43,7 @@ export function AppRoutes() {
         <Route path="imports" element={<RequireUser><ImportPage /></RequireUser>} />
         <Route path="reports" element={<RequireUser><DashboardPage /></RequireUser>} />
         <Route path="reports/plans" element={<RequireUser><PlansPage /></RequireUser>} />
+        <Route path="reports/closed" element={<RequireUser><ClosedYearPage /></RequireUser>} />
         <Route path="loans" element={<RequireUser><LoanQueues /></RequireUser>} />
         <Route path="loans/new" element={<RequireUser><LoanApplicationForm /></RequireUser>} />
         <Route path="loans/portfolio" element={<RequireUser><PortfolioDashboard /></RequireUser>} />

@@ -43,3 +43,19 @@ export function chartDataUrl(filters: DashboardFilters, chart: DashboardChart, i
 export function annualReportUrl(format: 'xlsx' | 'pdf', year: number, tenant?: number): string {
   return withQuery(`/api/reports/annual.${format}`, { year, tenant });
 }
+
+export type YearDifferences = Awaited<ReturnType<typeof import('../../../server/modules/reports/closing.service.ts').findYearDifferences>>;
+
+/** A closed year's frozen figures beside the live ones, with the organisations that explain each difference. */
+export function useYearDifferences(year: number, enabled: boolean) {
+  return useQuery({ queryKey: ['reports', 'differences', year], enabled, retry: false, queryFn: () => api.get<YearDifferences>(`/api/reports/annual/${year}/differences`) });
+}
+
+/** Closes a year (alliance administrator): its published figures are frozen from then on. */
+export function useCloseYear() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (year: number) => api.post<unknown>(`/api/reports/annual/${year}/close`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['reports'] }),
+  });
+}
