@@ -11,6 +11,7 @@ import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../test/harne
 import { createLoanFixture, loanRows, type LoanFixture } from './modules/loans/loans.authorization-rows.ts';
 import { createImportFixture, importRows, type ImportFixture } from './modules/imports/imports.authorization-rows.ts';
 import { reportRows } from './modules/reports/reports.authorization-rows.ts';
+import { boundaryFile } from './modules/admin-units/boundaries.test-support.ts';
 
 type Who =
   | 'anonymous'
@@ -37,6 +38,9 @@ const ROWS: Row[] = [
   { route: 'GET /api/reference/alliances', request: () => ({ url: '/api/reference/alliances' }), allowed: EVERYONE },
   { route: 'GET /api/reference/communes', request: () => ({ url: `/api/reference/communes?tenant=${TENANT}` }), allowed: EVERYONE },
   { route: 'GET /api/public/directory', request: () => ({ url: '/api/public/directory?q=htx' }), allowed: EVERYONE },
+  { route: 'GET /api/public/boundaries', request: () => ({ url: `/api/public/boundaries?tenant=${TENANT}` }), allowed: EVERYONE },
+  // A real commune of the tenant's province (2025 code of Phường Bắc Giang), so that an allowed load succeeds.
+  { route: 'PUT /api/boundaries', request: () => ({ method: 'PUT', url: '/api/boundaries', payload: boundaryFile([{ properties: { ten_xa: 'Phường Bắc Giang' }, column: 0 }]) }), allowed: ['alliance_admin'] },
   {
     route: 'GET /api/cooperatives',
     request: () => ({ url: '/api/cooperatives' }),

@@ -92,3 +92,9 @@ export function percentOf(actual: number | bigint, target: number | bigint, deci
   const denominator = t.mantissa * 10n ** BigInt(a.scale);
   return Number(divideRounded(numerator, denominator)) / 10 ** decimals;
 }
+
+/** 20971520 → "20 MB", for messages people read. */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
+}

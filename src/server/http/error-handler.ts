@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import { formatMegabytes } from '../../shared/format.ts';
 import { AppError, errorStatus } from './errors.ts';
 
 /** The one error handler: AppError by its code, validation errors as 400 naming the field, the rest 500. */
@@ -26,6 +27,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({ error: 'bad_request', message: `Trường "${field}": ${first?.message}`, field });
     }
     const status = (error as FastifyError).statusCode ?? 500;
+    if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // A JSON body past the route's limit is a bad request like any other (issue 5); files have their own 413.
+      const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
+      return reply.status(400).send({ error: 'bad_request', field: 'body', message: `Nội dung gửi lên vượt quá giới hạn ${formatMegabytes(limit)}.` });
+    }
     if (status === 413) return reply.status(413).send({ error: 'payload_too_large', message: 'Dữ liệu gửi lên vượt quá giới hạn cho phép.' });
     if (status === 415) return reply.status(415).send({ error: 'unsupported_media_type', message: 'Kiểu dữ liệu gửi lên không được hỗ trợ.' });
     if (status === 429) return reply.status(429).send({ error: 'rate_limited', message: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút.' });

@@ -4,9 +4,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { alliances } from '../tenants/tenants.sql.ts';
 import { sectors } from '../cooperatives/sectors.sql.ts';
+import { onlyAlliance } from '../reports/annual-report.service.ts';
 import { findCurrentCommunes } from './admin-units.service.ts';
+import { MAX_BOUNDARY_FILE_BYTES } from './boundaries.schemas.ts';
+import { findBoundaries, loadBoundaries } from './boundaries.service.ts';
 
-/** Public reference data: sectors, alliances and today's communes (no personal data). */
+/** Public reference data: sectors, alliances, today's communes and their boundaries (no personal data). */
 export async function adminUnitsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/reference/sectors', { schema: { tags: ['reference'], summary: 'Danh mục lĩnh vực' } }, async () =>
@@ -22,5 +25,21 @@ export async function adminUnitsRoutes(app: FastifyInstance) {
       const [alliance] = await app.database.db.select().from(alliances).where(eq(alliances.id, request.query.tenant));
       return alliance ? findCurrentCommunes(app.database.db, alliance.provinceCode) : [];
     },
+  );
+  r.get(
+    '/api/public/boundaries',
+    { schema: { querystring: z.object({ tenant: z.coerce.number().int().optional() }), tags: ['public'], summary: 'Ranh giới xã/phường của tỉnh (GeoJSON)' } },
+    async (request, reply) => {
+      const tenant = request.query.tenant ?? (await onlyAlliance(app.database.db));
+      return reply.header('cache-control', 'public, max-age=300').send(await findBoundaries(app.database.db, tenant));
+    },
+  );
+  r.put(
+    '/api/boundaries',
+    {
+      bodyLimit: MAX_BOUNDARY_FILE_BYTES,
+      schema: { tags: ['reference'], summary: 'Tải ranh giới xã/phường của tỉnh (GeoJSON FeatureCollection; quản trị Liên minh)' },
+    },
+    async (request) => loadBoundaries(app.database.db, { actor: request.actor, file: request.body }),
   );
 }

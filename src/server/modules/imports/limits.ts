@@ -25,11 +25,7 @@ export const MAX_SHEET_CELLS = 3_000_000;
 /** Title rows above the header are few; a header further down than this is not a registry layout. */
 export const MAX_HEADER_SEARCH_ROWS = 30;
 
-/** 20971520 → "20 MB", for messages people read. */
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
-}
+export { formatMegabytes } from '../../../shared/format.ts';
 
 /** 100000 → "100.000" (Vietnamese digit grouping). */
 export function formatInteger(n: number): string {

@@ -8,7 +8,7 @@ import { buildAnnualReport, type AnnualReport } from './annual-report.build.ts';
 import { writeNarrative } from './narrative.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
-import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type FactFilters, type TenantScope } from './reports.queries.ts';
+import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
 
 export const NATIONAL_NAME = 'Toàn quốc';
@@ -36,8 +36,15 @@ export async function scopeName(db: Db, scope: TenantScope, names?: Map<number, 
 }
 
 /** Every breakdown of a year's facts at asOf (frozen facts of closed years on 31 December). */
-export async function aggregateYear(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters = {}): Promise<AggregateRow[]> {
-  return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters)));
+export async function aggregateYear(
+  db: Db,
+  scope: TenantScope,
+  year: number,
+  asOf: string,
+  filters: FactFilters = {},
+  breakdowns: Breakdowns = 'all',
+): Promise<AggregateRow[]> {
+  return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
 }
 
 /** The stored report of a closed year, marked frozen; undefined when the year is open. */
@@ -57,7 +64,7 @@ export async function computeAnnualReport(db: Db, { scope, year, asOf }: { scope
   const previousAsOf = endOfYear(year - 1);
   // One after another: closing a year runs this inside a transaction, which is one connection.
   const rows = await aggregateYear(db, scope, year, asOf);
-  const previousRows = await aggregateYear(db, scope, year - 1, previousAsOf);
+  const previousRows = await aggregateYear(db, scope, year - 1, previousAsOf, {}, 'totals');
   const plans = scope.kind === 'tenant' ? await findPlanTargets(db, scope.tenantId, year) : [];
   const built = buildAnnualReport({
     year,

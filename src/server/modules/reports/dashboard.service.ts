@@ -46,7 +46,7 @@ export async function buildDashboard(db: Db, scope: TenantScope, query: Omit<Das
   const name = await scopeName(db, scope, names);
   const [rows, previousRows, plans, trend, areas, closed] = await Promise.all([
     aggregateYear(db, scope, year, asOf, filters),
-    aggregateYear(db, scope, year - 1, endOfYear(year - 1), filters),
+    aggregateYear(db, scope, year - 1, endOfYear(year - 1), filters, 'totals'),
     scope.kind === 'tenant' ? findPlanTargets(db, scope.tenantId, year) : Promise.resolve([]),
     findTrend(db, scope, year, asOf, filters),
     queryRows<{ area: string }>(db, registeredAreas(scope)),

@@ -49,13 +49,12 @@ export function liveFacts(scope: TenantScope, asOf: SQL, yearStart: SQL): SQL {
     from organisations o
     join sectors s on s.code = o.sector_code
     left join admin_units cu on cu.version = '2025' and cu.level = 'commune' and cu.code = o.current_commune_code
-    left join lateral (
-      select h.status, h.valid_from
+    left join (
+      select distinct on (h.tenant_id, h.organisation_id) h.tenant_id, h.organisation_id, h.status, h.valid_from
       from organisation_statuses h
-      where h.tenant_id = o.tenant_id and h.organisation_id = o.id and h.valid_from <= ${asOf}
-      order by h.valid_from desc, h.recorded_at desc, h.id desc
-      limit 1
-    ) st on true
+      where ${tenantCondition(scope, sql`h.tenant_id`)} and h.valid_from <= ${asOf}
+      order by h.tenant_id, h.organisation_id, h.valid_from desc, h.recorded_at desc, h.id desc
+    ) st on st.tenant_id = o.tenant_id and st.organisation_id = o.id
     cross join lateral (
       select least(case when o.dissolved_on <= ${asOf} then o.dissolved_on end,
                    case when st.status in ${ENDED} then st.valid_from end) as ended_on
@@ -92,7 +91,7 @@ export function reportFacts(scope: TenantScope, year: number, asOf: string, filt
   return sql`
     select * from (
       select * from (${live}) l
-      where not exists (select 1 from report_closures c where c.tenant_id = l.tenant_id and c.year = ${year})
+      where l.tenant_id <> all (array(select c.tenant_id from report_closures c where c.year = ${year}))
       union all
       select ${FACT_COLUMNS} from report_closure_organisations r
       where r.year = ${year} and ${tenantCondition(scope, sql`r.tenant_id`)}
@@ -114,18 +113,31 @@ export type AggregateRow = {
   workers: number;
 };
 
+/** Which breakdowns to compute: all of them, or the totals and sectors (what the previous year needs). */
+export type Breakdowns = 'all' | 'totals';
+
+const DIMENSIONS = {
+  all: ['status_at:status', 'kind:kind', 'sector_code:sector', 'area:area', 'commune_code:commune', 'tenant_id:tenant'],
+  totals: ['sector_code:sector'],
+} satisfies Record<Breakdowns, string[]>;
+
+/** The grouping sets of the breakdowns, and the dimension and key of each output row. */
+function groupingOf(breakdowns: Breakdowns): { dimension: SQL; key: SQL; sets: SQL } {
+  const dims = DIMENSIONS[breakdowns].map((d) => d.split(':') as [string, string]);
+  return {
+    dimension: sql.raw(`case ${dims.map(([column, name]) => `when grouping(f.${column}) = 0 then '${name}'`).join(' ')} else 'all' end`),
+    key: sql.raw(dims.length === 1 ? `f.${dims[0]![0]}::text` : `coalesce(${dims.map(([column]) => `f.${column}::text`).join(', ')})`),
+    sets: sql.raw(`${dims.map(([column]) => `(f.${column})`).join(', ')}, ()`),
+  };
+}
+
 /** Every breakdown of the report in one pass over the facts (grouping sets). */
-export function aggregateFacts(facts: SQL): SQL {
+export function aggregateFacts(facts: SQL, breakdowns: Breakdowns = 'all'): SQL {
+  const grouping = groupingOf(breakdowns);
   return sql`
     with facts as (${facts})
-    select case when grouping(f.status_at) = 0 then 'status'
-                when grouping(f.kind) = 0 then 'kind'
-                when grouping(f.sector_code) = 0 then 'sector'
-                when grouping(f.area) = 0 then 'area'
-                when grouping(f.commune_code) = 0 then 'commune'
-                when grouping(f.tenant_id) = 0 then 'tenant'
-                else 'all' end as dimension,
-           coalesce(f.status_at, f.kind, f.sector_code, f.area, f.commune_code, f.tenant_id::text) as key,
+    select ${grouping.dimension} as dimension,
+           ${grouping.key} as key,
            max(f.commune_name) as label,
            (count(*) filter (where f.counted))::int as counted,
            (count(*) filter (where f.newly_established))::int as newly_established,
@@ -135,7 +147,7 @@ export function aggregateFacts(facts: SQL): SQL {
            (coalesce(sum(f.members) filter (where f.counted), 0))::int as members,
            (coalesce(sum(f.workers) filter (where f.counted), 0))::int as workers
     from facts f
-    group by grouping sets ((f.status_at), (f.kind), (f.sector_code), (f.area), (f.commune_code), (f.tenant_id), ())`;
+    group by grouping sets (${grouping.sets})`;
 }
 
 export type TrendRow = { tenant_id: number; year: number; total: number; newly_established: number; dissolved: number };
