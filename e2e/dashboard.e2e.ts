@@ -2,12 +2,16 @@
  * Journey: an alliance's staff member opens the dashboard, changes the year to 2023 and finds the seed
  * article's figures, downloads a chart as PNG and its data as .xlsx.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/client.ts';
 import { generateDemoProvince } from '../src/server/modules/demo/demo.generator.ts';
+import { boundaryFile } from '../src/server/modules/admin-units/boundaries.test-support.ts';
+import { formatCount } from '../src/shared/format.ts';
 import { createAccount, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
 let journey: Journey;
@@ -88,5 +92,46 @@ describe('dashboard', () => {
     await screenshot(page, 'closed-year-2023');
     expect(problems).toEqual([]);
   });
-});
 
+  it('loads commune boundaries and draws the communes as a choropleth map, on the dashboard and the portal', async () => {
+    const admin = await createAccount(journey, 'alliance_admin');
+    const { page, problems } = await journey.newPage();
+    await logIn(page, journey.baseUrl, admin);
+    const answer = page.waitForResponse((r) => r.url().includes('/api/reports/dashboard?'));
+    await page.getByRole('menuitem', { name: /báo cáo/i }).click();
+    await page.waitForURL(/\/reports$/);
+    // Five communes with organisations, as five squares in a row; the file's names lack the type prefix.
+    const { byCurrentCommune } = (await (await answer).json()) as { byCurrentCommune: { commune: string; count: number }[] };
+    const communes = [...byCurrentCommune].sort((x, y) => y.count - x.count).slice(0, 5);
+    expect(communes).toHaveLength(5);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ranh-gioi-')), 'ranh-gioi-xa.geojson');
+    writeFileSync(file, JSON.stringify(boundaryFile(communes.map((c, column) => ({ properties: { ten_xa: c.commune.replace(/^(Xã|Phường) /, '') }, column })))));
+
+    const card = page.locator('.ant-card', { hasText: 'Theo xã, phường hiện nay' });
+    await card.getByText('Liên minh chưa tải ranh giới xã').waitFor();
+    await card.locator('input[type=file]').setInputFiles(file);
+    await card.getByText('Đã nạp ranh giới 5 xã, phường').waitFor();
+    await card.getByText('Bản đồ 5 xã, phường').waitFor();
+    const map = card.locator('div[role="img"][data-map]');
+    await map.scrollIntoViewIfNeeded();
+
+    // The middle square is the third commune: hovering it tells its name and count.
+    const box = (await map.boundingBox())!;
+    await page.waitForTimeout(300); // ECharts' first frame
+    await page.mouse.move(box.x + box.width / 2, box.y + 8 + (box.height - 56) / 2);
+    const tooltip = page.locator('div', { hasText: new RegExp(`^${communes[2]!.commune}: ${formatCount(communes[2]!.count).replace('.', '\\.')} tổ chức$`) }).last();
+    await tooltip.waitFor();
+    await screenshot(page, 'dashboard-commune-map');
+
+    // The portal's home page draws the same map for anyone.
+    const visitor = await journey.newPage();
+    await visitor.page.goto(journey.baseUrl);
+    // The test database holds two alliances: the portal's figures (above the directory) ask which one.
+    await visitor.page.getByRole('heading', { name: /Kinh tế tập thể trong tỉnh — / }).waitFor();
+    await visitor.page.getByRole('combobox', { name: 'Liên minh' }).first().click();
+    await visitor.page.locator('.ant-select-item-option', { hasText: 'Bắc Ninh' }).click();
+    await visitor.page.locator('div[role="img"][data-map]').waitFor();
+    expect(problems).toEqual([]);
+    expect(visitor.problems).toEqual([]);
+  });
+});

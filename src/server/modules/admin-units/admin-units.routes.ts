@@ -31,7 +31,7 @@ export async function adminUnitsRoutes(app: FastifyInstance) {
     { schema: { querystring: z.object({ tenant: z.coerce.number().int().optional() }), tags: ['public'], summary: 'Ranh giới xã/phường của tỉnh (GeoJSON)' } },
     async (request, reply) => {
       const tenant = request.query.tenant ?? (await onlyAlliance(app.database.db));
-      return reply.header('cache-control', 'public, max-age=300').send(await findBoundaries(app.database.db, tenant));
+      return reply.header('cache-control', 'no-cache').send(await findBoundaries(app.database.db, tenant));
     },
   );
   r.put(

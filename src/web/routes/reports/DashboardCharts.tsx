@@ -2,12 +2,13 @@ import { Col, Row } from 'antd';
 import { useMemo } from 'react';
 import { useLabels } from '../../i18n/index.tsx';
 import { ChartCard } from './ChartCard.tsx';
-import { barsOption, communeTilesHeight, communeTilesOption, sharesOption, trendOption } from './chartOptions.ts';
+import { barsOption, sharesOption, trendOption } from './chartOptions.ts';
+import { CommuneMapCard } from './CommuneMapCard.tsx';
 import { EChart } from './EChart.tsx';
 import { chartDataUrl, type Dashboard, type DashboardFilters } from './reportsApi.ts';
 import { useReportTexts } from './texts.ts';
 
-type ChartData = Pick<Dashboard, 'bySectorGroup' | 'bySector' | 'statusShares' | 'kindShares' | 'byArea' | 'byCurrentCommune' | 'trend'>;
+type ChartData = Pick<Dashboard, 'scope' | 'bySectorGroup' | 'bySector' | 'statusShares' | 'kindShares' | 'byArea' | 'byCurrentCommune' | 'trend'>;
 type Props = { data: ChartData; filters: DashboardFilters; isPublic?: boolean };
 
 /** The dashboard's charts, each downloadable as PNG (toolbox) and as .xlsx (its data, from the server). */
@@ -25,7 +26,6 @@ export function DashboardCharts({ data, filters, isPublic = false }: Props) {
       sectors: barsOption(data.bySector.map((s) => ({ name: labels.sector(s.sector), count: s.count })), t('total')),
       areas: barsOption(data.byArea.map((a) => ({ name: a.area, count: a.count })), t('total')),
       trend: trendOption(data.trend),
-      communes: communeTilesOption(data.byCurrentCommune),
     }),
     [data, labels, t],
   );
@@ -63,9 +63,7 @@ export function DashboardCharts({ data, filters, isPublic = false }: Props) {
         </ChartCard>
       </Col>
       <Col xs={24} lg={14}>
-        <ChartCard title={t('communesChart')} dataUrl={url('communes')} note={t('communesNote')}>
-          <EChart option={options.communes} height={communeTilesHeight(data.byCurrentCommune.length)} fileName={file('xa-phuong')} ariaLabel={t('communesChart')} />
-        </ChartCard>
+        <CommuneMapCard communes={data.byCurrentCommune} tenantId={data.scope.tenantId} dataUrl={url('communes')} fileName={file('xa-phuong')} isPublic={isPublic} />
       </Col>
     </Row>
   );

@@ -3,19 +3,22 @@
  * unmount. Every chart gets the toolbox's "save as PNG" button.
  */
 import { useEffect, useRef } from 'react';
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import { GeoComponent, GridComponent, LegendComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, HeatmapChart, LineChart, PieChart, GridComponent, LegendComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([BarChart, HeatmapChart, LineChart, MapChart, PieChart, GeoComponent, GridComponent, LegendComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-type Props = { option: ChartOption; height?: number; fileName: string; ariaLabel: string };
+/** A GeoJSON map the option's map series draws, registered under its name before the option is set. */
+export type ChartMap = { name: string; geoJson: Parameters<typeof echarts.registerMap>[1] };
+
+type Props = { option: ChartOption; height?: number; fileName: string; ariaLabel: string; map?: ChartMap };
 
 /** The chart; `fileName` names the PNG the toolbox saves. */
-export function EChart({ option, height = 320, fileName, ariaLabel }: Props) {
+export function EChart({ option, height = 320, fileName, ariaLabel, map }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.EChartsType | null>(null);
 
@@ -33,6 +36,7 @@ export function EChart({ option, height = 320, fileName, ariaLabel }: Props) {
   }, []);
 
   useEffect(() => {
+    if (map) echarts.registerMap(map.name, map.geoJson);
     chart.current?.setOption(
       {
         toolbox: { top: 0, right: 0, feature: { saveAsImage: { title: 'Lưu ảnh PNG', name: fileName, pixelRatio: 2, backgroundColor: '#fff' } } },
@@ -40,7 +44,7 @@ export function EChart({ option, height = 320, fileName, ariaLabel }: Props) {
       },
       { notMerge: true },
     );
-  }, [option, fileName]);
+  }, [option, fileName, map]);
 
-  return <div ref={box} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
+  return <div ref={box} role="img" aria-label={ariaLabel} data-map={map ? map.name : undefined} style={{ width: '100%', height }} />;
 }

@@ -95,3 +95,29 @@ export function communeTilesOption(communes: Dashboard['byCurrentCommune'], colu
 export function communeTilesHeight(count: number, columns = 8): number {
   return Math.max(200, Math.ceil(count / columns) * 44 + 64);
 }
+
+/**
+ * The choropleth map of today's communes: each commune of the boundary file coloured by its number of
+ * organisations (communes without any are drawn, at zero). Zoom and pan with the mouse or fingers.
+ */
+export function communeMapOption(communes: Dashboard['byCurrentCommune'], mapName: string, names: string[]): ChartOption {
+  const counts = new Map(communes.map((c) => [c.commune, c.count]));
+  const max = Math.max(1, ...names.map((n) => counts.get(n) ?? 0));
+  return {
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${html(p.name)}: ${formatCount(Number.isFinite(p.value) ? p.value : 0)} tổ chức` },
+    visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#eef7f0', '#0b7a3e'] }, formatter: (v: number) => formatCount(Math.round(v)) },
+    series: [
+      {
+        type: 'map',
+        map: mapName,
+        roam: true,
+        // Centre and size keep the map's proportions (top/bottom alone would stretch it to the box).
+        layoutCenter: ['50%', '46%'],
+        layoutSize: '84%',
+        itemStyle: { borderColor: '#ffffff', borderWidth: 0.5 },
+        emphasis: { label: { show: true, fontSize: 11 }, itemStyle: { areaColor: '#f2a007' } },
+        data: names.map((name) => ({ name, value: counts.get(name) ?? 0 })),
+      },
+    ],
+  };
+}

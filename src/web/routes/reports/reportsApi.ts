@@ -4,6 +4,8 @@ import { api, withQuery } from '../../api/client.ts';
 import type { Dashboard } from '../../../server/modules/reports/dashboard.service.ts';
 import type { presentPublicDashboard } from '../../../server/modules/reports/dashboard.service.ts';
 import type { DashboardChart, PlanIndicator, PlanInput } from '../../../server/modules/reports/reports.schemas.ts';
+import type { BoundaryLoadReport } from '../../../server/modules/admin-units/boundaries.schemas.ts';
+import type { findBoundaries } from '../../../server/modules/admin-units/boundaries.service.ts';
 
 export type { Dashboard };
 export type PublicDashboardData = ReturnType<typeof presentPublicDashboard>;
@@ -16,8 +18,8 @@ export function useDashboard(filters: DashboardFilters) {
 }
 
 /** The portal's dashboard (counts only). */
-export function usePublicDashboard(filters: DashboardFilters) {
-  return useQuery({ queryKey: ['reports', 'public-dashboard', filters], queryFn: () => api.get<PublicDashboardData>('/api/public/reports/dashboard', filters) });
+export function usePublicDashboard(filters: DashboardFilters, enabled = true) {
+  return useQuery({ queryKey: ['reports', 'public-dashboard', filters], enabled, queryFn: () => api.get<PublicDashboardData>('/api/public/reports/dashboard', filters) });
 }
 
 /** The targets of a year (alliance staff). */
@@ -57,5 +59,27 @@ export function useCloseYear() {
   return useMutation({
     mutationFn: (year: number) => api.post<unknown>(`/api/reports/annual/${year}/close`, {}),
     onSuccess: () => client.invalidateQueries({ queryKey: ['reports'] }),
+  });
+}
+
+export type CommuneBoundaries = Awaited<ReturnType<typeof findBoundaries>>;
+export type { BoundaryLoadReport };
+
+/** The boundaries of an alliance's communes (public GeoJSON); not asked for a national view. */
+export function useBoundaries(tenant: number | null) {
+  return useQuery({
+    queryKey: ['boundaries', tenant],
+    enabled: tenant !== null,
+    staleTime: 5 * 60_000,
+    queryFn: () => api.get<CommuneBoundaries>('/api/public/boundaries', { tenant }),
+  });
+}
+
+/** Loads a boundary file (alliance administrator); the map redraws. */
+export function useLoadBoundaries() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: unknown) => api.put<BoundaryLoadReport>('/api/boundaries', file),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['boundaries'] }),
   });
 }
