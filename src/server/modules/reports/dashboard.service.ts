@@ -5,7 +5,8 @@ import { buildAnnualReport } from './annual-report.build.ts';
 import { aggregateYear, findAllianceNames, onlyAlliance, scopeName } from './annual-report.service.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
-import { closedYears, frozenTrend, liveTrend, queryRows, registeredAreas, type FactFilters, type TenantScope, type TrendRow } from './reports.queries.ts';
+import { closedYears, queryRows, registeredAreas, type FactFilters, type TenantScope } from './reports.queries.ts';
+import { frozenTrend, liveTrend, type TrendRow } from './trend.queries.ts';
 import type { DashboardQuery } from './reports.schemas.ts';
 
 export const TREND_YEARS = 10;

@@ -13,7 +13,8 @@ import { systemActor } from '../accounts/roles.ts';
 import { createOrganisation } from '../cooperatives/cooperatives.service.ts';
 import { buildOrganisation } from '../demo/factories.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
-import { readAnnualReport } from './annual-report.service.ts';
+import { computeAnnualReport, readAnnualReport } from './annual-report.service.ts';
+import { buildDashboard, findTrend } from './dashboard.service.ts';
 import { setPlanForTenant } from './plans.service.ts';
 import { edgeCaseSpecs, insertOrganisations, threeCommunes } from './reports.test-support.ts';
 
@@ -148,3 +149,37 @@ describe('duplicates', () => {
     expect(after.total).toBe(before.total);
   });
 });
+
+describe('the ten-year trend', () => {
+  it('agrees with the annual report at every year end, for the alliance, with filters, and for the nation', async () => {
+    const cases: [string, { kind: 'tenant'; tenantId: number } | { kind: 'national' }, { kind?: string; sectorGroup?: string; area?: string }][] = [
+      ['alliance', tenant, {}],
+      ['cooperatives only', tenant, { kind: 'HTX' }],
+      ['agriculture', tenant, { sectorGroup: 'agriculture' }],
+      ['one area', tenant, { area: 'Lạng Giang' }],
+      ['nation', { kind: 'national' }, {}],
+    ];
+    for (const [label, scope, filters] of cases) {
+      const trend = await findTrend(t.database.db, scope, 2024, '2024-12-31', filters);
+      expect(trend.map((p) => p.year), label).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+      for (const point of trend) {
+        const dashboard = await buildDashboard(t.database.db, scope, { year: point.year, ...filters } as Parameters<typeof buildDashboard>[2]);
+        expect(point, `${label} ${point.year}`).toEqual({ year: point.year, total: dashboard.headline.total, newlyEstablished: dashboard.headline.newlyEstablished, dissolved: dashboard.headline.dissolved });
+      }
+    }
+  });
+
+  it('counts by hand at the end of 2022, 2023 and 2024', async () => {
+    const trend = await findTrend(t.database.db, tenant, 2024, '2024-12-31', {});
+    // 2022: 13 counted (see "compares with 31/12/2022"), P dissolved; 2023: the 11 of the report, B and J new,
+    // C, G, J dissolved (M converted is not a dissolution); 2024: H founded, D dissolved in 2024.
+    const report2024 = await computeAnnualReport(t.database.db, { scope: tenant, year: 2024, asOf: '2024-12-31' });
+    expect(trend.slice(-3)).toEqual([
+      { year: 2022, total: 13, newlyEstablished: 0, dissolved: 1 },
+      { year: 2023, total: 11, newlyEstablished: 2, dissolved: 3 },
+      { year: 2024, total: report2024.total, newlyEstablished: report2024.newlyEstablished, dissolved: report2024.dissolved },
+    ]);
+    expect(report2024.newlyEstablished).toBe(1);
+  });
+});
+

@@ -14,7 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { ENDED_STATUSES } from '../../../shared/organisation.ts';
 
-const ENDED = sql.raw(`(${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+export const ENDED = sql.raw(`(${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /** Which organisations a query reads: one alliance's, or all of them (the national roll-up). */
 export type TenantScope = { kind: 'tenant'; tenantId: number } | { kind: 'national' };
@@ -22,14 +22,35 @@ export type TenantScope = { kind: 'tenant'; tenantId: number } | { kind: 'nation
 /** Dashboard filters; each narrows the facts before anything is counted. */
 export type FactFilters = { kind?: string; sectorGroup?: string; sector?: string; area?: string };
 
-const tenantCondition = (scope: TenantScope, column: SQL): SQL =>
+/**
+ * Where liveFacts reads from, when not the tables themselves: common tables of a query that computes the
+ * status intervals once for many dates, or that counts a subset of the organisations.
+ */
+export type FactSources = { intervals?: SQL; organisations?: SQL };
+
+export const tenantCondition = (scope: TenantScope, column: SQL): SQL =>
   scope.kind === 'tenant' ? sql`${column} = ${scope.tenantId}` : sql`true`;
+
+/**
+ * Each status of an organisation with the day the next one took over (null: still in force). Of statuses
+ * taking effect the same day the last recorded wins: the earlier ones get an empty interval. Computed once
+ * for any number of dates (the ten-year trend joins it at each year end).
+ */
+export function statusIntervals(scope: TenantScope): SQL {
+  return sql`
+    select h.tenant_id, h.organisation_id, h.status, h.valid_from,
+           lead(h.valid_from) over (partition by h.tenant_id, h.organisation_id order by h.valid_from, h.recorded_at, h.id) as valid_to
+    from organisation_statuses h
+    where ${tenantCondition(scope, sql`h.tenant_id`)}`;
+}
 
 /**
  * One row per organisation founded on or before asOf, with the facts it is counted under. `asOf` and
  * `yearStart` are SQL date expressions: parameters, or columns of an outer query (the ten-year trend).
  */
-export function liveFacts(scope: TenantScope, asOf: SQL, yearStart: SQL): SQL {
+export function liveFacts(scope: TenantScope, asOf: SQL, yearStart: SQL, source: FactSources = {}): SQL {
+  const intervals = source.intervals ?? sql`(${statusIntervals(scope)})`;
+  const organisations = source.organisations ?? sql`organisations`;
   return sql`
     select o.tenant_id, o.id as organisation_id, o.name, o.kind,
            coalesce(st.status, 'active') as status_at,
@@ -46,15 +67,12 @@ export function liveFacts(scope: TenantScope, asOf: SQL, yearStart: SQL): SQL {
            o.charter_capital_vnd,
            o.members_official + o.members_associated_capital + o.members_associated_no_capital as members,
            o.workers
-    from organisations o
+    from ${organisations} o
     join sectors s on s.code = o.sector_code
     left join admin_units cu on cu.version = '2025' and cu.level = 'commune' and cu.code = o.current_commune_code
-    left join (
-      select distinct on (h.tenant_id, h.organisation_id) h.tenant_id, h.organisation_id, h.status, h.valid_from
-      from organisation_statuses h
-      where ${tenantCondition(scope, sql`h.tenant_id`)} and h.valid_from <= ${asOf}
-      order by h.tenant_id, h.organisation_id, h.valid_from desc, h.recorded_at desc, h.id desc
-    ) st on st.tenant_id = o.tenant_id and st.organisation_id = o.id
+    left join ${intervals} st
+      on st.tenant_id = o.tenant_id and st.organisation_id = o.id
+     and st.valid_from <= ${asOf} and (st.valid_to is null or st.valid_to > ${asOf})
     cross join lateral (
       select least(case when o.dissolved_on <= ${asOf} then o.dissolved_on end,
                    case when st.status in ${ENDED} then st.valid_from end) as ended_on
@@ -71,7 +89,7 @@ function relevant(facts: SQL): SQL {
   return sql`select ${FACT_COLUMNS} from (${facts}) f where f.counted or f.newly_established or f.ended_in_year`;
 }
 
-function filterConditions(filters: FactFilters): SQL {
+export function filterConditions(filters: FactFilters): SQL {
   const parts: SQL[] = [sql`true`];
   if (filters.kind) parts.push(sql`u.kind = ${filters.kind}`);
   if (filters.sectorGroup) parts.push(sql`u.sector_group = ${filters.sectorGroup}`);
@@ -148,42 +166,6 @@ export function aggregateFacts(facts: SQL, breakdowns: Breakdowns = 'all'): SQL 
            (coalesce(sum(f.workers) filter (where f.counted), 0))::int as workers
     from facts f
     group by grouping sets (${grouping.sets})`;
-}
-
-export type TrendRow = { tenant_id: number; year: number; total: number; newly_established: number; dissolved: number };
-
-/**
- * Live figures at the end of each year from `from` to `to` (the last one at `lastAsOf`), per alliance:
- * organisations counted, founded and dissolved in the year.
- */
-export function liveTrend(scope: TenantScope, from: number, to: number, lastAsOf: string, filters: FactFilters = {}): SQL {
-  const facts = liveFacts(scope, sql`y.as_of`, sql`y.year_start`);
-  return sql`
-    with years as (
-      select g.y::int as year, make_date(g.y, 1, 1) as year_start,
-             least(make_date(g.y, 12, 31), ${lastAsOf}::date) as as_of
-      from generate_series(${from}::int, ${to}::int) as g(y)
-    )
-    select u.tenant_id, y.year,
-           (count(*) filter (where u.counted))::int as total,
-           (count(*) filter (where u.newly_established))::int as newly_established,
-           (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
-    from years y
-    cross join lateral (${facts}) u
-    where ${filterConditions(filters)}
-    group by u.tenant_id, y.year`;
-}
-
-/** The same trend figures from the frozen facts of closed years, per alliance and year. */
-export function frozenTrend(scope: TenantScope, from: number, to: number, filters: FactFilters = {}): SQL {
-  return sql`
-    select u.tenant_id, u.year,
-           (count(*) filter (where u.counted))::int as total,
-           (count(*) filter (where u.newly_established))::int as newly_established,
-           (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
-    from report_closure_organisations u
-    where u.year between ${from} and ${to} and ${tenantCondition(scope, sql`u.tenant_id`)} and ${filterConditions(filters)}
-    group by u.tenant_id, u.year`;
 }
 
 /** Freezes a year: writes the live facts of one alliance at 31 December into report_closure_organisations. */

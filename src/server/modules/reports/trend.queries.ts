@@ -1,0 +1,86 @@
+/**
+ * The dashboard's ten-year trend: organisations counted at each year end, founded and dissolved in each year,
+ * per alliance. The counting rule stays liveFacts' own; the query only avoids applying it where it cannot
+ * change the answer. An organisation never dissolved and never in an ended status is counted at every date
+ * from its founding, so at a year end
+ *
+ *   total = organisations founded by then − those of the others (ever ended) that liveFacts does not count,
+ *
+ * and liveFacts runs, year by year, over the ever-ended few alone, with the status intervals computed once.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { ENDED, filterConditions, liveFacts, statusIntervals, tenantCondition, type FactFilters, type TenantScope } from './reports.queries.ts';
+
+export type TrendRow = { tenant_id: number; year: number; total: number; newly_established: number; dissolved: number };
+
+/**
+ * Live figures at the end of each year from `from` to `to` (the last one at `lastAsOf`), per alliance:
+ * organisations counted, founded and dissolved in the year.
+ */
+export function liveTrend(scope: TenantScope, from: number, to: number, lastAsOf: string, filters: FactFilters = {}): SQL {
+  // Each year's statuses, already in force at its end: liveFacts' own interval condition then holds for all.
+  const facts = liveFacts(scope, sql`y.as_of`, sql`y.year_start`, {
+    intervals: sql`(select * from year_end_statuses s where s.year = y.year)`,
+    organisations: sql`ever_ended`,
+  });
+  return sql`
+    with years as (
+      select g.y::int as year, make_date(g.y, 1, 1) as year_start,
+             least(make_date(g.y, 12, 31), ${lastAsOf}::date) as as_of
+      from generate_series(${from}::int, ${to}::int) as g(y)
+    ),
+    intervals as materialized (${statusIntervals(scope)}),
+    ever_ended as materialized (
+      select o.* from organisations o
+      where ${tenantCondition(scope, sql`o.tenant_id`)}
+        and (o.dissolved_on is not null
+             or exists (select 1 from intervals i where i.tenant_id = o.tenant_id and i.organisation_id = o.id and i.status in ${ENDED}))
+    ),
+    founded as (
+      select u.tenant_id, u.founded_on, count(*)::int as n
+      from (
+        select o.tenant_id, o.founded_on, o.kind, s.group_key as sector_group, o.sector_code, o.registered_district as area
+        from organisations o join sectors s on s.code = o.sector_code
+        where ${tenantCondition(scope, sql`o.tenant_id`)}
+      ) u
+      where ${filterConditions(filters)}
+      group by u.tenant_id, u.founded_on
+    ),
+    born as (
+      select f.tenant_id, y.year, sum(f.n)::int as founded,
+             (coalesce(sum(f.n) filter (where f.founded_on >= y.year_start), 0))::int as newly_established
+      from years y join founded f on f.founded_on <= y.as_of
+      group by f.tenant_id, y.year
+    ),
+    -- The status in force at each year end, for the ever-ended organisations' intervals alone: one pass.
+    year_end_statuses as materialized (
+      select y.year, i.tenant_id, i.organisation_id, i.status, i.valid_from, null::date as valid_to
+      from years y
+      join intervals i on i.valid_from <= y.as_of and (i.valid_to is null or i.valid_to > y.as_of)
+      where exists (select 1 from ever_ended o where o.tenant_id = i.tenant_id and o.id = i.organisation_id)
+    ),
+    ended as (
+      select u.tenant_id, y.year,
+             (count(*) filter (where not u.counted))::int as uncounted,
+             (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
+      from years y
+      cross join lateral (${facts}) u
+      where ${filterConditions(filters)}
+      group by u.tenant_id, y.year
+    )
+    select b.tenant_id, b.year, b.founded - coalesce(e.uncounted, 0) as total, b.newly_established, coalesce(e.dissolved, 0) as dissolved
+    from born b left join ended e on e.tenant_id = b.tenant_id and e.year = b.year`;
+}
+
+/** The same trend figures from the frozen facts of closed years, per alliance and year. */
+export function frozenTrend(scope: TenantScope, from: number, to: number, filters: FactFilters = {}): SQL {
+  return sql`
+    select u.tenant_id, u.year,
+           (count(*) filter (where u.counted))::int as total,
+           (count(*) filter (where u.newly_established))::int as newly_established,
+           (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
+    from report_closure_organisations u
+    where u.year between ${from} and ${to} and ${tenantCondition(scope, sql`u.tenant_id`)} and ${filterConditions(filters)}
+    group by u.tenant_id, u.year`;
+}
+
