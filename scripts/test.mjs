@@ -9,16 +9,23 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 mkdirSync(path.join(root, '.tmp'), { recursive: true });
 
-function ensureChromium() {
-  if (existsSync(chromium)) return;
+/** Debian packages the suite runs: installed when missing and we are root on Debian, else named. */
+function ensurePackages() {
+  const needed = [
+    { pkg: 'chromium', present: () => existsSync(chromium), why: 'Chromium cho các kiểm thử trình duyệt (hoặc đặt CHROMIUM_PATH)' },
+    { pkg: 'libreoffice-calc-nogui', present: () => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0, why: 'LibreOffice (soffice) để mở thử tệp .xlsx xuất ra' },
+  ];
+  const missing = needed.filter((n) => !n.present());
+  if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium chưa có: đang cài gói Debian chromium…');
+    console.log(`Đang cài gói Debian còn thiếu: ${missing.map((m) => m.pkg).join(', ')}…`);
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing.map((m) => m.pkg)], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   }
-  if (!existsSync(chromium)) {
-    console.error(`Cần Chromium cho các kiểm thử trình duyệt: sudo apt-get install -y chromium (hoặc đặt CHROMIUM_PATH).`);
+  const still = needed.filter((n) => !n.present());
+  if (still.length > 0) {
+    for (const m of still) console.error(`Cần ${m.why}: sudo apt-get install -y ${m.pkg}`);
     process.exit(1);
   }
 }
@@ -37,9 +44,9 @@ function run(name, config) {
   return { passed, failed, ok: result.status === 0 };
 }
 
+ensurePackages();
 const suites = [run('unit', 'vitest.config.ts')];
 if (existsSync(path.join(root, 'vitest.e2e.config.ts'))) {
-  ensureChromium();
   suites.push(run('e2e', 'vitest.e2e.config.ts'));
 }
 const passed = suites.reduce((a, s) => a + s.passed, 0);
