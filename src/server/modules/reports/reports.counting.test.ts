@@ -15,6 +15,8 @@ import { buildOrganisation } from '../demo/factories.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
 import { computeAnnualReport, readAnnualReport } from './annual-report.service.ts';
 import { buildDashboard, findTrend } from './dashboard.service.ts';
+import { queryRows } from './reports.queries.ts';
+import { liveTrend, type TrendRow } from './trend.queries.ts';
 import { setPlanForTenant } from './plans.service.ts';
 import { edgeCaseSpecs, insertOrganisations, threeCommunes } from './reports.test-support.ts';
 
@@ -166,6 +168,13 @@ describe('the ten-year trend', () => {
         const dashboard = await buildDashboard(t.database.db, scope, { year: point.year, ...filters } as Parameters<typeof buildDashboard>[2]);
         expect(point, `${label} ${point.year}`).toEqual({ year: point.year, total: dashboard.headline.total, newlyEstablished: dashboard.headline.newlyEstablished, dissolved: dashboard.headline.dissolved });
       }
+      // Both ways of applying the rule give the same rows, alliance by alliance.
+      const sorted = (rows: TrendRow[]) => [...rows].sort((a, b) => a.tenant_id - b.tenant_id || a.year - b.year);
+      const [byYear, everEnded] = await Promise.all(
+        (['year_by_year', 'ever_ended'] as const).map((strategy) => queryRows<TrendRow>(t.database.db, liveTrend(scope, 2015, 2024, '2024-12-31', filters, strategy))),
+      );
+      expect(sorted(everEnded!), label).toEqual(sorted(byYear!));
+      expect(byYear!.length, label).toBeGreaterThan(0);
     }
   });
 
