@@ -55,7 +55,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // No JIT: it compiles a plan to machine code when its estimated cost is high, and for the reports' queries the
+  // compiling (over a second for the national trend) costs far more than it saves (bench/README.md).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
   pool.on('error', () => {}); // an idle client lost; the next query reconnects
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
