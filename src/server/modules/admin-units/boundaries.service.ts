@@ -6,8 +6,7 @@ import { actorLabel, type Actor } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireUser } from '../cooperatives/cooperatives.policy.ts';
 import { auditEntityId } from '../reports/audit-entity.ts';
-import { alliances } from '../tenants/tenants.sql.ts';
-import { findCurrentCommunes } from './admin-units.service.ts';
+import { findCurrentCommunes, getTenantProvince } from './admin-units.service.ts';
 import { BoundaryFeature, BoundaryFile, MAX_BOUNDARY_POSITIONS, type BoundaryLoadReport } from './boundaries.schemas.ts';
 import { communeBoundaries } from './boundaries.sql.ts';
 
@@ -15,7 +14,8 @@ import { communeBoundaries } from './boundaries.sql.ts';
 const CODE_PROPERTIES = ['ma_xa', 'maxa', 'ma', 'code', 'ward_code', 'commune_code', 'id_xa'];
 const NAME_PROPERTIES = ['ten_xa', 'tenxa', 'ten', 'name', 'ward_name', 'commune_name', 'name_3'];
 
-type Commune = { code: string; name: string };
+/** A commune with the keys its name is matched by: whole, and without its type prefix. */
+type Commune = { code: string; name: string; fullKey: string; bareKey: string };
 
 /** The value of the first property named like one of `names` (any case). */
 function property(properties: Record<string, unknown> | null | undefined, names: string[]): string | null {
@@ -42,10 +42,10 @@ function matchCommune(feature: BoundaryFeature, communes: Commune[]): { commune:
   }
   const name = property(feature.properties, NAME_PROPERTIES);
   if (!name) return { reason: code ? `mã ${code} không phải xã/phường nào của tỉnh` : 'không có mã hay tên xã/phường (thuộc tính ma_xa hoặc ten_xa)' };
-  const exact = communes.filter((c) => searchKey(c.name) === searchKey(name));
+  const exact = communes.filter((c) => c.fullKey === searchKey(name));
   if (exact.length === 1) return { commune: exact[0]! };
   const key = searchKey(stripUnitPrefix(name));
-  const same = communes.filter((c) => searchKey(stripUnitPrefix(c.name)) === key);
+  const same = communes.filter((c) => c.bareKey === key);
   if (same.length === 1) return { commune: same[0]! };
   if (same.length > 1) return { reason: `có ${same.length} xã/phường cùng tên "${name}"; hãy ghi cả loại (Xã/Phường) hoặc mã` };
   return { reason: `không có xã/phường "${name}" trong tỉnh` };
@@ -81,9 +81,8 @@ export async function loadBoundaries(db: Db, { actor, file }: { actor: Actor; fi
   if (user.role !== 'alliance_admin' || user.tenantId === null) throw forbidden();
   const tenantId = user.tenantId;
   const features = readFeatures(file);
-  const [alliance] = await db.select({ provinceCode: alliances.provinceCode }).from(alliances).where(eq(alliances.id, tenantId));
-  if (!alliance) throw notFound(`Liên minh mã ${tenantId}`);
-  const communes = await findCurrentCommunes(db, alliance.provinceCode);
+  const province = await findProvince(db, tenantId);
+  const communes = (await findCurrentCommunes(db, province)).map((c) => ({ ...c, fullKey: searchKey(c.name), bareKey: searchKey(stripUnitPrefix(c.name)) }));
 
   const placed = new Map<string, { feature: number; geometry: BoundaryFeature['geometry'] }>();
   const unmatched: BoundaryLoadReport['unmatched'] = [];
@@ -101,28 +100,35 @@ export async function loadBoundaries(db: Db, { actor, file }: { actor: Actor; fi
 
   await db.transaction(async (tx) => {
     const codes = [...placed.keys()];
-    const before = await tx.select({ code: communeBoundaries.code }).from(communeBoundaries).where(and(eq(communeBoundaries.provinceCode, alliance.provinceCode), inArray(communeBoundaries.code, codes)));
+    const before = await tx.select({ code: communeBoundaries.code }).from(communeBoundaries).where(and(eq(communeBoundaries.provinceCode, province), inArray(communeBoundaries.code, codes)));
     await tx
       .insert(communeBoundaries)
-      .values(codes.map((code) => ({ code, provinceCode: alliance.provinceCode, geometry: placed.get(code)!.geometry, updatedBy: actorLabel(actor) })))
+      .values(codes.map((code) => ({ code, provinceCode: province, geometry: placed.get(code)!.geometry, updatedBy: actorLabel(actor) })))
       .onConflictDoUpdate({ target: communeBoundaries.code, set: { geometry: sql`excluded.geometry`, updatedAt: sql`now()`, updatedBy: sql`excluded.updated_by` } });
     await recordAudit(tx, {
       actor,
       tenantId,
       action: 'boundaries.load',
       entityType: 'commune_boundaries',
-      entityId: auditEntityId(`commune_boundaries/${alliance.provinceCode}`),
+      entityId: auditEntityId(`commune_boundaries/${province}`),
       before: { replaced: before.map((b) => b.code).sort() },
       after: { loaded: codes.sort(), unmatched: unmatched.length },
     });
   });
-  const covered = new Set((await findBoundaryCodes(db, alliance.provinceCode)));
+  const covered = new Set(await findBoundaryCodes(db, province));
   return {
     loaded: placed.size,
     communes: communes.length,
     unmatched,
     missing: communes.filter((c) => !covered.has(c.code)),
   };
+}
+
+/** The code of the province an alliance serves; an alliance that does not exist is not found. */
+async function findProvince(db: Db, tenantId: number): Promise<string> {
+  const province = await getTenantProvince(db, tenantId);
+  if (!province) throw notFound(`Liên minh mã ${tenantId}`);
+  return province.code;
 }
 
 async function findBoundaryCodes(db: Db, provinceCode: string): Promise<string[]> {
@@ -132,10 +138,9 @@ async function findBoundaryCodes(db: Db, provinceCode: string): Promise<string[]
 
 /** The communes of an alliance's province that have a boundary, as a GeoJSON FeatureCollection (public). */
 export async function findBoundaries(db: Db, tenantId: number) {
-  const [alliance] = await db.select({ provinceCode: alliances.provinceCode }).from(alliances).where(eq(alliances.id, tenantId));
-  if (!alliance) throw notFound(`Liên minh mã ${tenantId}`);
-  const communes = new Map((await findCurrentCommunes(db, alliance.provinceCode)).map((c) => [c.code, c.name]));
-  const rows = await db.select({ code: communeBoundaries.code, geometry: communeBoundaries.geometry }).from(communeBoundaries).where(eq(communeBoundaries.provinceCode, alliance.provinceCode)).orderBy(communeBoundaries.code);
+  const province = await findProvince(db, tenantId);
+  const communes = new Map((await findCurrentCommunes(db, province)).map((c) => [c.code, c.name]));
+  const rows = await db.select({ code: communeBoundaries.code, geometry: communeBoundaries.geometry }).from(communeBoundaries).where(eq(communeBoundaries.provinceCode, province)).orderBy(communeBoundaries.code);
   return {
     type: 'FeatureCollection' as const,
     features: rows
