@@ -43,11 +43,21 @@ describe('import the registry workbook, then find and edit a cooperative', () =>
     expect((await before.json()).total).toBe(0);
 
     // Confirm: progress, then the same report, downloadable.
+    // Upload progress first, then "processing" while the server writes 237 organisations. The page records
+    // every text the progress box shows, so that a quick server cannot slip the state past a polling wait.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { importPhases: string[] }).importPhases = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="import-progress"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('import-confirm').click();
-    // Upload progress first, then "processing" while the server writes 237 organisations.
-    await page.getByTestId('import-progress').getByText('Máy chủ đang xử lý…').waitFor();
-    await screenshot(page, 'journey1-import-progress');
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    const phases = await page.evaluate(() => (window as unknown as { importPhases: string[] }).importPhases);
+    expect(phases.some((p) => p.includes('Đang tải tệp lên…'))).toBe(true);
+    expect(phases.at(-1)).toContain('Máy chủ đang xử lý…');
     const result = page.getByTestId('import-result');
     expect(await result.getByTestId('import-count-imported').innerText()).toContain('237');
     const href = await result.getByTestId('import-report-download').getAttribute('href');
