@@ -17,6 +17,11 @@ import { ENDED, filterConditions, liveFacts, statusIntervals, tenantCondition, t
 export type TrendRow = { tenant_id: number; year: number; total: number; newly_established: number; dissolved: number };
 export type TrendStrategy = 'year_by_year' | 'ever_ended';
 
+/** A year's figures from its facts `u`: counted at the year end, founded in it, dissolved in it (not converted). */
+const TREND_COUNTS = sql.raw(`(count(*) filter (where u.counted))::int as total,
+           (count(*) filter (where u.newly_established))::int as newly_established,
+           (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved`);
+
 const yearEnds = (from: number, to: number, lastAsOf: string): SQL => sql`
   select g.y::int as year, make_date(g.y, 1, 1) as year_start, least(make_date(g.y, 12, 31), ${lastAsOf}::date) as as_of
   from generate_series(${from}::int, ${to}::int) as g(y)`;
@@ -41,9 +46,7 @@ function trendYearByYear(scope: TenantScope, from: number, to: number, lastAsOf:
   return sql`
     with years as (${yearEnds(from, to, lastAsOf)})
     select u.tenant_id, y.year,
-           (count(*) filter (where u.counted))::int as total,
-           (count(*) filter (where u.newly_established))::int as newly_established,
-           (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
+           ${TREND_COUNTS}
     from years y
     cross join lateral (${facts}) u
     where ${filterConditions(filters)}
@@ -105,9 +108,7 @@ function trendFromEverEnded(scope: TenantScope, from: number, to: number, lastAs
 export function frozenTrend(scope: TenantScope, from: number, to: number, filters: FactFilters = {}): SQL {
   return sql`
     select u.tenant_id, u.year,
-           (count(*) filter (where u.counted))::int as total,
-           (count(*) filter (where u.newly_established))::int as newly_established,
-           (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
+           ${TREND_COUNTS}
     from report_closure_organisations u
     where u.year between ${from} and ${to} and ${tenantCondition(scope, sql`u.tenant_id`)} and ${filterConditions(filters)}
     group by u.tenant_id, u.year`;
