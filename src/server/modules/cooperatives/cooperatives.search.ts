@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { SearchQuery } from '../../../shared/organisation.ts';
 import { searchKey } from '../../../shared/vietnamese-text.ts';
@@ -38,7 +38,7 @@ function filterTokens(key: string): string[] {
   return (specific || key).split(' ').filter(Boolean);
 }
 
-const nameKey = sql`split_part(${organisations.searchText}, ' | ', 1)`;
+const nameKey = organisations.nameKey;
 
 function textMatch(q: string | undefined, column: SQL = sql`${organisations.searchText}`): { where: SQL | undefined; rank: SQL | undefined } {
   const key = q ? searchKey(q) : '';
@@ -62,18 +62,46 @@ function filters(query: SearchQuery): SQL[] {
   const out: SQL[] = [];
   if (query.kind) out.push(eq(organisations.kind, query.kind));
   if (query.status) out.push(eq(organisations.status, query.status));
-  if (query.sectorGroup) out.push(eq(sectors.groupKey, query.sectorGroup));
+  if (query.sectorGroup) out.push(inArray(organisations.sectorCode, sql`(select ${sectors.code} from ${sectors} where ${sectors.groupKey} = ${query.sectorGroup})`));
   if (query.communeCode) out.push(eq(organisations.currentCommuneCode, query.communeCode));
   if (query.district) out.push(eq(organisations.registeredDistrict, query.district));
   if (query.foundedYear) out.push(sql`extract(year from ${organisations.foundedOn}) = ${query.foundedYear}`);
   return out;
 }
 
+/**
+ * One page of the matching organisations' keys, best match first, with the number of matches. Only the keys
+ * travel through the ranking and the count (thousands of rows for a broad search of the whole country); the
+ * page's twenty rows are read in full afterwards. Names sort by their accent-free key, so that "Ấp" comes
+ * with "Ap" and not after "Z".
+ */
+function matchingPage(db: Db, where: SQL | undefined, rank: SQL | undefined, query: SearchQuery) {
+  return db
+    .select({
+      tenantId: organisations.tenantId,
+      id: organisations.id,
+      rank: sql<number>`${rank ?? sql`0`}`.as('rank'),
+      total: sql<number>`count(*) over ()`.as('total'),
+    })
+    .from(organisations)
+    .where(where)
+    .orderBy(sql`"rank" desc`, sql`length(${nameKey})`, nameKey, organisations.id)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .as('page');
+}
+
+type Page = ReturnType<typeof matchingPage>;
+
+const pageOrder = (page: Page) => [desc(page.rank), sql`length(${nameKey})`, nameKey, organisations.id];
+const onPage = (page: Page) => and(eq(organisations.tenantId, page.tenantId), eq(organisations.id, page.id));
+
 /** Searches the registry within what the actor may read, best match first, a page at a time. */
 export async function findOrganisations(db: Db, { actor, query }: { actor: Actor; query: SearchQuery }) {
   const scope = organisationReadScope(actor);
   const text = textMatch(query.q);
   const where = and(scope, text.where, ...filters(query));
+  const page = matchingPage(db, where, text.rank, query);
   const rows = await db
     .select({
       id: organisations.id,
@@ -90,14 +118,12 @@ export async function findOrganisations(db: Db, { actor, query }: { actor: Actor
       currentCommuneCode: organisations.currentCommuneCode,
       representative: organisations.representative,
       charterCapitalVnd: organisations.charterCapitalVnd,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      total: sql<number>`${page.total}`.mapWith(Number),
     })
-    .from(organisations)
+    .from(page)
+    .innerJoin(organisations, onPage(page))
     .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
-    .where(where)
-    .orderBy(...(text.rank ? [sql`${text.rank} desc`, sql`length(${organisations.name})`] : []), organisations.name, organisations.id)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .orderBy(...pageOrder(page));
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
   return {
     items: rows.map(({ total: _t, charterCapitalVnd, ...r }) => ({ ...r, charterCapitalVnd: charterCapitalVnd.toString() })),
@@ -109,7 +135,6 @@ async function countOrganisations(db: Db, where: SQL | undefined): Promise<numbe
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(organisations)
-    .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
     .where(where);
   return row?.n ?? 0;
 }
@@ -117,8 +142,9 @@ async function countOrganisations(db: Db, where: SQL | undefined): Promise<numbe
 /** The public directory: anyone may search it; it carries no personal data. */
 export async function findPublicDirectory(db: Db, { tenantId, query }: { tenantId: number | undefined; query: SearchQuery }) {
   // Only the name is searchable here: a person's name must not find the organisation they represent.
-  const text = textMatch(query.q, sql`split_part(${organisations.searchText}, ' | ', 1)`);
+  const text = textMatch(query.q, sql`${nameKey}`);
   const where = and(tenantId === undefined ? undefined : eq(organisations.tenantId, tenantId), text.where, ...filters(query));
+  const page = matchingPage(db, where, text.rank, query);
   const rows = await db
     .select({
       id: organisations.id,
@@ -128,15 +154,12 @@ export async function findPublicDirectory(db: Db, { tenantId, query }: { tenantI
       status: organisations.status,
       currentCommuneCode: organisations.currentCommuneCode,
       currentCommuneName: adminUnits.name,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      total: sql<number>`${page.total}`.mapWith(Number),
     })
-    .from(organisations)
-    .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
+    .from(page)
+    .innerJoin(organisations, onPage(page))
     .leftJoin(adminUnits, and(eq(adminUnits.version, '2025'), eq(adminUnits.code, organisations.currentCommuneCode)))
-    .where(where)
-    .orderBy(...(text.rank ? [sql`${text.rank} desc`, sql`length(${organisations.name})`] : []), organisations.name, organisations.id)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .orderBy(...pageOrder(page));
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
   return { items: rows.map(({ total: _t, ...r }) => r), total };
 }

@@ -46,6 +46,8 @@ export const organisations = pgTable(
     email: text('email'),
     allianceMemberSince: date('alliance_member_since', { mode: 'string' }),
     searchText: text('search_text').notNull(),
+    /** The name's search key (the first part of search_text): what results are ranked and sorted by. */
+    nameKey: text('name_key').generatedAlwaysAs(sql`split_part(search_text, ' | ', 1)`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -54,6 +56,7 @@ export const organisations = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('organisations_registration_number_key').on(t.tenantId, t.registrationNumber),
     index('organisations_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('organisations_name_key_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('organisations_tenant_founded_idx').on(t.tenantId, t.foundedOn),
     index('organisations_tenant_commune_idx').on(t.tenantId, t.currentCommuneCode),
   ],

@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" ADD COLUMN "name_key" text GENERATED ALWAYS AS (split_part(search_text, ' | ', 1)) STORED;--> statement-breakpoint
+CREATE INDEX "organisations_name_key_idx" ON "organisations" USING gin ("name_key" gin_trgm_ops);
