@@ -8,6 +8,8 @@ import { buildAnnualReport, type AnnualReport } from './annual-report.build.ts';
 import { writeNarrative } from './narrative.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
+import { addUp, emptyAggregate, splitByAlliance } from './aggregate-rows.ts';
+import { allianceParts, partKey } from './national-rollup.ts';
 import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
 
@@ -44,7 +46,20 @@ export async function aggregateYear(
   filters: FactFilters = {},
   breakdowns: Breakdowns = 'all',
 ): Promise<AggregateRow[]> {
+  if (scope.kind === 'national') return addUpAlliances(db, year, asOf, filters, breakdowns);
   return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
+}
+
+/** The national breakdowns: each alliance's own (stored while unchanged), added up. */
+async function addUpAlliances(db: Db, year: number, asOf: string, filters: FactFilters, breakdowns: Breakdowns): Promise<AggregateRow[]> {
+  const national = aggregateFacts(reportFacts({ kind: 'national' }, year, asOf, filters), breakdowns, { perAlliance: true });
+  const parts = await allianceParts<AggregateRow[]>(db, {
+    key: partKey('breakdowns', [national]),
+    everyAlliance: async () => splitByAlliance(await queryRows<AggregateRow & { tenant_id: number }>(db, national), breakdowns),
+    oneAlliance: (tenantId) => aggregateYear(db, { kind: 'tenant', tenantId }, year, asOf, filters, breakdowns),
+    empty: () => [emptyAggregate()],
+  });
+  return addUp([...parts.values()]);
 }
 
 /** The stored report of a closed year, marked frozen; undefined when the year is open. */

@@ -1,8 +1,10 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { endOfYear } from '../../../shared/dates.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { buildAnnualReport } from './annual-report.build.ts';
 import { aggregateYear, findAllianceNames, onlyAlliance, scopeName } from './annual-report.service.ts';
+import { allianceParts, partKey } from './national-rollup.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { closedYears, queryRows, registeredAreas, type FactFilters, type TenantScope } from './reports.queries.ts';
@@ -15,27 +17,61 @@ export type TrendPoint = { year: number; total: number; newlyEstablished: number
 
 /**
  * New and dissolved organisations, and the total at each year end, over ten years. Years an alliance has
- * closed give their frozen figures, the others live ones, as the annual report does.
+ * closed give their frozen figures, the others live ones, as the annual report does. The nation's trend is
+ * the sum of the alliances' own (stored while unchanged: national-rollup.ts).
  */
 export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
-  const from = year - TREND_YEARS + 1;
+  if (scope.kind === 'tenant') return (await trendByAlliance(db, scope, year, asOf, filters)).get(scope.tenantId) ?? emptyTrend(year);
+  const parts = await allianceParts<TrendPoint[]>(db, {
+    key: partKey('trend', [...trendQueries(scope, year, asOf, filters), sql`${asOf}`]),
+    everyAlliance: () => trendByAlliance(db, scope, year, asOf, filters),
+    oneAlliance: (tenantId) => findTrend(db, { kind: 'tenant', tenantId }, year, asOf, filters),
+    empty: () => emptyTrend(year),
+  });
+  const points = emptyTrend(year);
+  for (const part of parts.values()) {
+    part.forEach((p, i) => {
+      points[i]!.total += p.total;
+      points[i]!.newlyEstablished += p.newlyEstablished;
+      points[i]!.dissolved += p.dissolved;
+    });
+  }
+  return points;
+}
+
+const trendFrom = (year: number) => year - TREND_YEARS + 1;
+
+function emptyTrend(year: number): TrendPoint[] {
+  return Array.from({ length: TREND_YEARS }, (_, i) => ({ year: trendFrom(year) + i, total: 0, newlyEstablished: 0, dissolved: 0 }));
+}
+
+function trendQueries(scope: TenantScope, year: number, asOf: string, filters: FactFilters): [SQL, SQL, SQL] {
+  const from = trendFrom(year);
+  return [liveTrend(scope, from, year, asOf, filters), frozenTrend(scope, from, year, filters), closedYears(scope, from, year)];
+}
+
+/** Each alliance's trend in the scope, from one pass of each query. */
+async function trendByAlliance(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<Map<number, TrendPoint[]>> {
+  const [liveQuery, frozenQuery, closedQuery] = trendQueries(scope, year, asOf, filters);
   const [live, frozen, closed] = await Promise.all([
-    queryRows<TrendRow>(db, liveTrend(scope, from, year, asOf, filters)),
-    queryRows<TrendRow>(db, frozenTrend(scope, from, year, filters)),
-    queryRows<{ tenant_id: number; year: number }>(db, closedYears(scope, from, year)),
+    queryRows<TrendRow>(db, liveQuery),
+    queryRows<TrendRow>(db, frozenQuery),
+    queryRows<{ tenant_id: number; year: number }>(db, closedQuery),
   ]);
   const isClosed = new Set(closed.filter((c) => c.year < year || asOf === endOfYear(year)).map((c) => `${c.tenant_id}/${c.year}`));
-  const points = new Map<number, TrendPoint>();
-  for (let y = from; y <= year; y++) points.set(y, { year: y, total: 0, newlyEstablished: 0, dissolved: 0 });
+  const from = trendFrom(year);
+  const byAlliance = new Map<number, TrendPoint[]>();
   const add = (r: TrendRow) => {
-    const p = points.get(r.year)!;
+    const points = byAlliance.get(r.tenant_id) ?? emptyTrend(year);
+    byAlliance.set(r.tenant_id, points);
+    const p = points[r.year - from]!;
     p.total += r.total;
     p.newlyEstablished += r.newly_established;
     p.dissolved += r.dissolved;
   };
   live.filter((r) => !isClosed.has(`${r.tenant_id}/${r.year}`)).forEach(add);
   frozen.filter((r) => isClosed.has(`${r.tenant_id}/${r.year}`)).forEach(add);
-  return [...points.values()];
+  return byAlliance;
 }
 
 /** Everything the dashboard draws, in one answer: headline, breakdowns, ten-year trend, plan progress. */

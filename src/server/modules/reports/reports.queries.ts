@@ -139,23 +139,31 @@ const DIMENSIONS = {
   totals: ['sector_code:sector'],
 } satisfies Record<Breakdowns, string[]>;
 
-/** The grouping sets of the breakdowns, and the dimension and key of each output row. */
-function groupingOf(breakdowns: Breakdowns): { dimension: SQL; key: SQL; sets: SQL } {
-  const dims = DIMENSIONS[breakdowns].map((d) => d.split(':') as [string, string]);
+/**
+ * The grouping sets of the breakdowns, and the dimension and key of each output row. Per alliance, every set
+ * also groups by the alliance, and the alliance's own total stands for the 'all' row.
+ */
+function groupingOf(breakdowns: Breakdowns, perAlliance: boolean): { dimension: SQL; key: SQL; sets: SQL } {
+  const dims = DIMENSIONS[breakdowns].map((d) => d.split(':') as [string, string]).filter(([column]) => !perAlliance || column !== 'tenant_id');
+  const within = (column: string) => (perAlliance ? `(f.tenant_id, f.${column})` : `(f.${column})`);
   return {
     dimension: sql.raw(`case ${dims.map(([column, name]) => `when grouping(f.${column}) = 0 then '${name}'`).join(' ')} else 'all' end`),
     key: sql.raw(dims.length === 1 ? `f.${dims[0]![0]}::text` : `coalesce(${dims.map(([column]) => `f.${column}::text`).join(', ')})`),
-    sets: sql.raw(`${dims.map(([column]) => `(f.${column})`).join(', ')}, ()`),
+    sets: sql.raw(`${dims.map(([column]) => within(column)).join(', ')}, ${perAlliance ? '(f.tenant_id)' : '()'}`),
   };
 }
 
-/** Every breakdown of the report in one pass over the facts (grouping sets). */
-export function aggregateFacts(facts: SQL, breakdowns: Breakdowns = 'all'): SQL {
-  const grouping = groupingOf(breakdowns);
+/**
+ * Every breakdown of the report in one pass over the facts (grouping sets). Per alliance: the same rows for
+ * each alliance at once, with its tenant_id (splitByAlliance turns them into each alliance's own rows).
+ */
+export function aggregateFacts(facts: SQL, breakdowns: Breakdowns = 'all', { perAlliance = false } = {}): SQL {
+  const grouping = groupingOf(breakdowns, perAlliance);
   return sql`
     with facts as (${facts})
     select ${grouping.dimension} as dimension,
            ${grouping.key} as key,
+           ${perAlliance ? sql`f.tenant_id,` : sql``}
            max(f.commune_name) as label,
            (count(*) filter (where f.counted))::int as counted,
            (count(*) filter (where f.newly_established))::int as newly_established,
@@ -167,6 +175,9 @@ export function aggregateFacts(facts: SQL, breakdowns: Breakdowns = 'all'): SQL 
     from facts f
     group by grouping sets (${grouping.sets})`;
 }
+
+/** Does this set of breakdowns have one row per alliance (the 'tenant' dimension)? */
+export const breaksDownByAlliance = (breakdowns: Breakdowns) => DIMENSIONS[breakdowns].some((d) => d.startsWith('tenant_id:'));
 
 /** Freezes a year: writes the live facts of one alliance at 31 December into report_closure_organisations. */
 export function insertClosureFacts(tenantId: number, year: number): SQL {

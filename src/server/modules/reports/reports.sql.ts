@@ -65,3 +65,29 @@ export const reportClosureOrganisations = pgTable(
     index('report_closure_organisations_year_idx').on(t.tenantId, t.year, t.sectorGroup),
   ],
 );
+
+/**
+ * Each alliance's revision of what its figures count: moved on, in the same transaction, by a trigger on every
+ * change to organisations, statuses and closed years (migration 0005). No row: revision 0.
+ */
+export const reportRevisions = pgTable('report_revisions', {
+  tenantId: integer('tenant_id').primaryKey(),
+  revision: bigint('revision', { mode: 'number' }).notNull(),
+});
+
+/**
+ * The national roll-up's parts: one alliance's share of a report query (key: a hash of the query), kept while
+ * the alliance's revision is the one it was computed at. The roll-up adds 34 parts instead of counting 35,000
+ * organisations again; a change in one alliance recomputes that alliance's part alone.
+ */
+export const reportParts = pgTable(
+  'report_parts',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    key: text('key').notNull(),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+    part: jsonb('part').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
