@@ -1,5 +1,6 @@
 import type { Db } from '../src/db/client.ts';
-import { aggregateYear } from '../src/server/modules/reports/annual-report.service.ts';
+import { sql } from 'drizzle-orm';
+import { aggregateYear, computeAnnualReport } from '../src/server/modules/reports/annual-report.service.ts';
 import { buildDashboard, findTrend } from '../src/server/modules/reports/dashboard.service.ts';
 import { queryRows, registeredAreas, type TenantScope } from '../src/server/modules/reports/reports.queries.ts';
 import { percentile, round, timeEach, type Result } from './measure.ts';
@@ -7,23 +8,52 @@ import { percentile, round, timeEach, type Result } from './measure.ts';
 /**
  * Each query the dashboard draws, timed on its own (median), for one alliance and for the national roll-up,
  * then the whole dashboard of the national roll-up (one alliance's whole dashboard is dashboard_ms).
+ * The national roll-up adds up each alliance's stored part (national-rollup.ts), so it is timed in three
+ * states: nothing changed since the last view (suffix none), one alliance changed (`_one_changed`: that
+ * alliance recomputed), a quarter of them changed (`_quarter_changed`: the most recomputed one by one), and every part gone (`_cold`: one pass over the country, as after a change to the
+ * sectors or communes, or the first view).
  */
 export async function benchDashboardQueries(db: Db, tenantId: number, times: number): Promise<Result[]> {
   const results: Result[] = [];
-  const scopes: [string, TenantScope][] = [['', { kind: 'tenant', tenantId }], ['_national', { kind: 'national' }]];
-  for (const [suffix, scope] of scopes) {
-    const queries: [string, () => Promise<unknown>, string][] = [
-      ['dashboard_breakdowns_ms', () => aggregateYear(db, scope, 2023, '2023-12-31'), 'every breakdown of the year (status, kind, sector, area, commune, alliance) in one pass'],
-      ['dashboard_previous_year_ms', () => aggregateYear(db, scope, 2022, '2022-12-31', {}, 'totals'), 'the previous year’s totals and sectors'],
-      ['dashboard_trend_ms', () => findTrend(db, scope, 2023, '2023-12-31', {}), 'ten year-ends of counted, new and dissolved'],
-      ['dashboard_areas_ms', () => queryRows(db, registeredAreas(scope)), 'the area filter’s choices'],
+  const national: TenantScope = { kind: 'national' };
+  const tenant: TenantScope = { kind: 'tenant', tenantId };
+  const queries = (scope: TenantScope): [string, () => Promise<unknown>, string][] => [
+    ['dashboard_breakdowns_ms', () => aggregateYear(db, scope, 2023, '2023-12-31'), 'every breakdown of the year (status, kind, sector, area, commune, alliance) in one pass'],
+    ['dashboard_previous_year_ms', () => aggregateYear(db, scope, 2022, '2022-12-31', {}, 'totals'), 'the previous year’s totals and sectors'],
+    ['dashboard_trend_ms', () => findTrend(db, scope, 2023, '2023-12-31', {}), 'ten year-ends of counted, new and dissolved'],
+    ['dashboard_areas_ms', () => queryRows(db, registeredAreas(scope)), 'the area filter’s choices'],
+  ];
+  for (const [name, query, note] of queries(tenant)) {
+    const ms = await timeEach(times, query);
+    results.push({ name, value: round(percentile(ms, 50)), unit: 'ms', note: `${note}; one alliance` });
+  }
+  const nationalQueries: [string, () => Promise<unknown>, string][] = [
+    ...queries(national),
+    ['annual_report_national_ms', () => computeAnnualReport(db, { scope: national, year: 2023, asOf: '2023-12-31' }), 'the whole annual report'],
+    ['dashboard_national_ms', () => buildDashboard(db, national, { year: 2023 } as Parameters<typeof buildDashboard>[2]), 'every query of the dashboard'],
+  ];
+  // A change the figures count, in one alliance: a worker more in one of its organisations.
+  const changeAlliance = (id: number) => db.execute(sql`update organisations set workers = workers + 1 where tenant_id = ${id} and id = (select id from organisations where tenant_id = ${id} order by id limit 1)`);
+  const alliances = (await queryRows<{ id: number }>(db, sql`select id from alliances order by id`)).map((a) => a.id);
+  const changeOneAlliance = () => changeAlliance(tenantId);
+  // The most alliances recomputed one by one (a quarter): the dearest case short of one pass.
+  const changeAQuarter = async () => {
+    for (const id of alliances.slice(0, Math.floor(alliances.length / 4))) await changeAlliance(id);
+  };
+  const forgetEveryPart = () => db.execute(sql`delete from report_parts`);
+  for (const [name, query, note] of nationalQueries) {
+    const base = name.replace(/_national_ms$/, '_ms');
+    const states: [string, (() => Promise<unknown>) | undefined, string][] = [
+      ['_national', undefined, 'parts stored, nothing changed since'],
+      ['_national_one_changed', changeOneAlliance, 'one alliance changed and recomputed'],
+      ['_national_quarter_changed', changeAQuarter, `${Math.floor(alliances.length / 4)} alliances changed, recomputed one by one`],
+      ['_national_cold', forgetEveryPart, 'every part recomputed in one pass'],
     ];
-    for (const [name, query, note] of queries) {
-      const ms = await timeEach(times, query);
-      results.push({ name: `${name}${suffix}`, value: round(percentile(ms, 50)), unit: 'ms', note: `${note}; ${suffix ? 'all 34 alliances' : 'one alliance'}` });
+    await query(); // the parts as the last view left them
+    for (const [suffix, before, state] of states) {
+      const ms = await timeEach(Math.max(2, Math.ceil(times / 2)), query, before);
+      results.push({ name: `${base.replace(/_ms$/, '')}${suffix}_ms`, value: round(percentile(ms, 50)), unit: 'ms', note: `${note}; all 34 alliances, ${state}` });
     }
   }
-  const whole = await timeEach(Math.max(2, Math.floor(times / 2)), () => buildDashboard(db, { kind: 'national' }, { year: 2023 } as Parameters<typeof buildDashboard>[2]));
-  results.push({ name: 'dashboard_national_ms', value: round(percentile(whole, 50)), unit: 'ms', note: 'every query of the dashboard, all 34 alliances' });
   return results;
 }

@@ -10,9 +10,10 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Times `work` `times` times; returns each duration in ms. */
-export async function timeEach(times: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
+export async function timeEach(times: number, work: (i: number) => Promise<unknown>, before?: () => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < times; i++) {
+    if (before) await before(); // not timed
     const t = performance.now();
     await work(i);
     out.push(performance.now() - t);

@@ -111,10 +111,8 @@ async function main() {
 
   const tenantScope = { kind: 'tenant' as const, tenantId: staffTenant };
   const reportTimes = await timeEach(quick ? 3 : 10, () => computeAnnualReport(database.db, { scope: tenantScope, year: 2023, asOf: '2023-12-31' }));
-  const nationalTimes = await timeEach(quick ? 2 : 5, () => computeAnnualReport(database.db, { scope: { kind: 'national' }, year: 2023, asOf: '2023-12-31' }));
   const countBaseline = await timeEach(quick ? 3 : 10, () => queryRows(database.db, sql`select sector_code, count(*) from organisations where tenant_id = ${staffTenant} and founded_on <= '2023-12-31' group by 1`));
   results.push({ name: 'annual_report_ms', value: round(percentile(reportTimes, 50)), unit: 'ms', baseline: round(percentile(countBaseline, 50)), ratio: ratio(percentile(reportTimes, 50), percentile(countBaseline, 50)), note: 'one alliance; baseline: a single GROUP BY count of the same rows' });
-  results.push({ name: 'annual_report_national_ms', value: round(percentile(nationalTimes, 50)), unit: 'ms', note: 'all 34 alliances (national roll-up)' });
   const dashboardTimes = await timeEach(quick ? 3 : 10, () => buildDashboard(database.db, tenantScope, { year: 2023 } as Parameters<typeof buildDashboard>[2]));
   results.push({ name: 'dashboard_ms', value: round(percentile(dashboardTimes, 50)), unit: 'ms', baseline: round(percentile(countBaseline, 50)), ratio: ratio(percentile(dashboardTimes, 50), percentile(countBaseline, 50)), note: 'every query the dashboard draws (incl. ten-year trend), one alliance' });
   results.push(...(await benchDashboardQueries(database.db, staffTenant, quick ? 3 : 10)));

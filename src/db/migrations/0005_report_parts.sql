@@ -23,9 +23,15 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Sectors and communes name what every alliance counts: every part goes.
+-- Sectors and communes name what every alliance counts: when a row of them changes, every part goes.
 CREATE FUNCTION report_parts_clear() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- A TRUNCATE has no changed_rows (the second test is planned only when reached).
+  IF TG_OP <> 'TRUNCATE' THEN
+    IF NOT EXISTS (SELECT 1 FROM changed_rows) THEN
+      RETURN NULL;
+    END IF;
+  END IF;
   UPDATE report_revisions SET revision = revision + 1;
   DELETE FROM report_parts;
   RETURN NULL;
@@ -55,9 +61,21 @@ CREATE TRIGGER report_closure_organisations_revision_update AFTER UPDATE ON repo
 --> statement-breakpoint
 CREATE TRIGGER report_closure_organisations_revision_delete AFTER DELETE ON report_closure_organisations REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_revision_bump();
 --> statement-breakpoint
-CREATE TRIGGER sectors_report_parts_clear AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON sectors FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
+CREATE TRIGGER sectors_report_parts_insert AFTER INSERT ON sectors REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
 --> statement-breakpoint
-CREATE TRIGGER admin_units_report_parts_clear AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON admin_units FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
+CREATE TRIGGER sectors_report_parts_update AFTER UPDATE ON sectors REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
+--> statement-breakpoint
+CREATE TRIGGER sectors_report_parts_delete AFTER DELETE ON sectors REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
+--> statement-breakpoint
+CREATE TRIGGER sectors_report_parts_truncate AFTER TRUNCATE ON sectors FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
+--> statement-breakpoint
+CREATE TRIGGER admin_units_report_parts_insert AFTER INSERT ON admin_units REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
+--> statement-breakpoint
+CREATE TRIGGER admin_units_report_parts_update AFTER UPDATE ON admin_units REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
+--> statement-breakpoint
+CREATE TRIGGER admin_units_report_parts_delete AFTER DELETE ON admin_units REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
+--> statement-breakpoint
+CREATE TRIGGER admin_units_report_parts_truncate AFTER TRUNCATE ON admin_units FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
 --> statement-breakpoint
 CREATE TRIGGER organisations_report_parts_truncate AFTER TRUNCATE ON organisations FOR EACH STATEMENT EXECUTE FUNCTION report_parts_clear();
 --> statement-breakpoint

@@ -42,3 +42,25 @@ export function addUp(parts: AggregateRow[][]): AggregateRow[] {
   }
   return [...sums.values()];
 }
+
+type PackedRow = [AggregateRow['dimension'], string | null, string | null, number, number, number, number, string, number, number];
+
+/** Rows as arrays, for storing: a national part holds thousands of commune rows. */
+export function packRows(rows: AggregateRow[]): PackedRow[] {
+  return rows.map((r) => [r.dimension, r.key, r.label, r.counted, r.newly_established, r.dissolved, r.converted, r.charter_capital_vnd, r.members, r.workers]);
+}
+
+export function unpackRows(stored: unknown): AggregateRow[] {
+  return (stored as PackedRow[]).map(([dimension, key, label, counted, newlyEstablished, dissolved, converted, capital, members, workers]) => ({
+    dimension,
+    key,
+    label,
+    counted,
+    newly_established: newlyEstablished,
+    dissolved,
+    converted,
+    charter_capital_vnd: capital,
+    members,
+    workers,
+  }));
+}

@@ -8,7 +8,7 @@ import { buildAnnualReport, type AnnualReport } from './annual-report.build.ts';
 import { writeNarrative } from './narrative.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
-import { addUp, emptyAggregate, splitByAlliance } from './aggregate-rows.ts';
+import { addUp, emptyAggregate, packRows, splitByAlliance, unpackRows } from './aggregate-rows.ts';
 import { allianceParts, partKey } from './national-rollup.ts';
 import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
@@ -58,6 +58,8 @@ async function addUpAlliances(db: Db, year: number, asOf: string, filters: FactF
     everyAlliance: async () => splitByAlliance(await queryRows<AggregateRow & { tenant_id: number }>(db, national), breakdowns),
     oneAlliance: (tenantId) => aggregateYear(db, { kind: 'tenant', tenantId }, year, asOf, filters, breakdowns),
     empty: () => [emptyAggregate()],
+    pack: packRows,
+    unpack: unpackRows,
   });
   return addUp([...parts.values()]);
 }

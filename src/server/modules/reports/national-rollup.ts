@@ -18,8 +18,11 @@ import { queryRows } from './reports.queries.ts';
 /** Moves on when how parts are built or added up changes (the queries' own text is already in the key). */
 const PART_FORMAT = 1;
 
-/** Up to this many changed alliances are recomputed one by one; beyond, one pass over the country is cheaper. */
-const ONE_BY_ONE = 4;
+/**
+ * Changed alliances are recomputed one by one up to a quarter of them (at least 4): beyond, one pass over the
+ * country is cheaper (bench/README.md: one alliance's query takes 1/15 to 1/10 of the country's).
+ */
+const oneByOneUpTo = (alliances: number) => Math.max(4, Math.floor(alliances / 4));
 
 const dialect = new PgDialect();
 
@@ -41,6 +44,9 @@ export type PartSource<T> = {
   oneAlliance: (tenantId: number) => Promise<T>;
   /** The part of an alliance with nothing to count. */
   empty: () => T;
+  /** How a part is stored as JSON, and read back (default: as it is). */
+  pack?: (part: T) => unknown;
+  unpack?: (stored: unknown) => T;
 };
 
 type StoredPart = { tenant_id: number; revision: string | number; part_revision: string | number | null; part: unknown };
@@ -54,16 +60,17 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<M
     left join report_revisions r on r.tenant_id = a.id
     left join report_parts p on p.tenant_id = a.id and p.key = ${source.key}
     order by a.id`);
+  const { pack = (p: T) => p, unpack = (p: unknown) => p as T } = source;
   const parts = new Map<number, T>();
   const stale: { tenantId: number; revision: number }[] = [];
   for (const row of stored) {
     const revision = Number(row.revision);
-    if (row.part_revision !== null && Number(row.part_revision) === revision) parts.set(row.tenant_id, row.part as T);
+    if (row.part_revision !== null && Number(row.part_revision) === revision) parts.set(row.tenant_id, unpack(row.part));
     else stale.push({ tenantId: row.tenant_id, revision });
   }
   if (stale.length === 0) return parts;
   const fresh = new Map<number, T>();
-  if (stale.length <= ONE_BY_ONE) {
+  if (stale.length <= oneByOneUpTo(stored.length)) {
     for (const { tenantId } of stale) fresh.set(tenantId, await source.oneAlliance(tenantId));
   } else {
     for (const [tenantId, part] of await source.everyAlliance()) fresh.set(tenantId, part);
@@ -72,7 +79,7 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<M
   const rows = stale.map(({ tenantId, revision }) => {
     const part = fresh.get(tenantId) ?? source.empty();
     parts.set(tenantId, part);
-    return sql`(${tenantId}, ${source.key}, ${revision}, ${JSON.stringify(part)}::jsonb)`;
+    return sql`(${tenantId}, ${source.key}, ${revision}, ${JSON.stringify(pack(part))}::jsonb)`;
   });
   await db.execute(sql`
     insert into report_parts (tenant_id, key, revision, part)

@@ -6,8 +6,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../accounts/roles.ts';
-import { ensureAlliance } from '../tenants/tenants.service.ts';
+import { ensureAlliance, loadReferenceData } from '../tenants/tenants.service.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
+import { unpackRows } from './aggregate-rows.ts';
 import { aggregateYear } from './annual-report.service.ts';
 import { closeYearForTenant } from './closing.service.ts';
 import { findTrend } from './dashboard.service.ts';
@@ -77,12 +78,19 @@ describe('national roll-up from the alliances\' parts', () => {
   it('stores for each alliance exactly its own figures', async () => {
     const [year, asOf] = [2023, '2023-12-31'];
     await aggregateYear(db(), national, year, asOf);
-    const key = (await queryRows<{ key: string }>(db(), sql`select key from report_parts where tenant_id = ${TENANT} and part @> '[{"dimension": "commune"}]'::jsonb and part @> '[{"dimension": "status"}]'::jsonb`)).map((r) => r.key);
+    const key = (await queryRows<{ key: string }>(db(), sql`select key from report_parts where tenant_id = ${TENANT} and part @> '[["commune"]]'::jsonb and part @> '[["status"]]'::jsonb`)).map((r) => r.key);
     expect(key.length).toBeGreaterThan(0);
     for (const alliance of await queryRows<{ id: number }>(db(), sql`select id from alliances`)) {
-      const [stored] = await queryRows<{ part: AggregateRow[] }>(db(), sql`select part from report_parts where tenant_id = ${alliance.id} and key = ${key[0]!}`);
-      expect(sorted(stored!.part), `alliance ${alliance.id}`).toEqual(sorted(await aggregateYear(db(), { kind: 'tenant', tenantId: alliance.id }, year, asOf)));
+      const [stored] = await queryRows<{ part: unknown }>(db(), sql`select part from report_parts where tenant_id = ${alliance.id} and key = ${key[0]!}`);
+      expect(sorted(unpackRows(stored!.part)), `alliance ${alliance.id}`).toEqual(sorted(await aggregateYear(db(), { kind: 'tenant', tenantId: alliance.id }, year, asOf)));
     }
+  });
+
+  it('keeps every part when the reference data is loaded again unchanged (each start)', async () => {
+    const before = await parts();
+    expect(before.length).toBeGreaterThan(0);
+    await loadReferenceData(db());
+    expect(await parts()).toEqual(before);
   });
 
   it('recomputes only the part of the alliance that changed', async () => {

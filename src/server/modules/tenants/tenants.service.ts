@@ -13,7 +13,12 @@ export async function loadReferenceData(db: Db): Promise<void> {
   await db
     .insert(sectors)
     .values(SECTORS.map((s) => ({ code: s.code, name: s.name, groupKey: s.group })))
-    .onConflictDoUpdate({ target: sectors.code, set: { name: sql`excluded.name`, groupKey: sql`excluded.group_key` } });
+    .onConflictDoUpdate({
+      target: sectors.code,
+      set: { name: sql`excluded.name`, groupKey: sql`excluded.group_key` },
+      // Rewriting unchanged rows would tell the national roll-up that every alliance's figures changed.
+      setWhere: sql`(${sectors.name}, ${sectors.groupKey}) is distinct from (excluded.name, excluded.group_key)`,
+    });
   await loadAdminUnits(db);
 }
 
