@@ -19,10 +19,10 @@ import { queryRows } from './reports.queries.ts';
 const PART_FORMAT = 1;
 
 /**
- * Changed alliances are recomputed one by one up to a quarter of them (at least 4): beyond, one pass over the
- * country is cheaper (bench/README.md: one alliance's query takes 1/15 to 1/10 of the country's).
+ * By default changed alliances are recomputed one by one up to a quarter of them (at least 4): beyond, one pass
+ * over the country is cheaper (bench/README.md: one alliance's breakdowns take 1/20 to 1/10 of the country's).
  */
-const oneByOneUpTo = (alliances: number) => Math.max(4, Math.floor(alliances / 4));
+const aQuarter = (alliances: number) => Math.max(4, Math.floor(alliances / 4));
 
 const dialect = new PgDialect();
 
@@ -44,6 +44,8 @@ export type PartSource<T> = {
   oneAlliance: (tenantId: number) => Promise<T>;
   /** The part of an alliance with nothing to count. */
   empty: () => T;
+  /** Up to how many changed alliances of so many are recomputed one by one (default: a quarter). */
+  oneByOneUpTo?: (alliances: number) => number;
   /** How a part is stored as JSON, and read back (default: as it is). */
   pack?: (part: T) => unknown;
   unpack?: (stored: unknown) => T;
@@ -60,7 +62,7 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<M
     left join report_revisions r on r.tenant_id = a.id
     left join report_parts p on p.tenant_id = a.id and p.key = ${source.key}
     order by a.id`);
-  const { pack = (p: T) => p, unpack = (p: unknown) => p as T } = source;
+  const { pack = (p: T) => p, unpack = (p: unknown) => p as T, oneByOneUpTo = aQuarter } = source;
   const parts = new Map<number, T>();
   const stale: { tenantId: number; revision: number }[] = [];
   for (const row of stored) {
