@@ -33,11 +33,11 @@ export function termsOf(loan: LoanRow): LoanBookTerms {
 export async function loadHistories(db: Db, tenantId: number, loanIds: string[]): Promise<Map<string, StoredHistory>> {
   const byLoan = new Map<string, StoredHistory>(loanIds.map((id) => [id, { disbursements: [], payments: [], reschedulings: [], events: [] }]));
   if (loanIds.length === 0) return byLoan;
-  const [disbursements, payments, reschedulings] = await Promise.all([
-    db.select().from(loanDisbursements).where(and(eq(loanDisbursements.tenantId, tenantId), inArray(loanDisbursements.loanId, loanIds))).orderBy(asc(loanDisbursements.seq)),
-    db.select().from(loanPayments).where(and(eq(loanPayments.tenantId, tenantId), inArray(loanPayments.loanId, loanIds))).orderBy(asc(loanPayments.seq)),
-    db.select().from(loanReschedulings).where(and(eq(loanReschedulings.tenantId, tenantId), inArray(loanReschedulings.loanId, loanIds))).orderBy(asc(loanReschedulings.seq)),
-  ]);
+  // One after another: inside a transaction (a repayment's posting) db is one connection, and node-postgres
+  // deprecates queries sent on a client that is still running one.
+  const disbursements = await db.select().from(loanDisbursements).where(and(eq(loanDisbursements.tenantId, tenantId), inArray(loanDisbursements.loanId, loanIds))).orderBy(asc(loanDisbursements.seq));
+  const payments = await db.select().from(loanPayments).where(and(eq(loanPayments.tenantId, tenantId), inArray(loanPayments.loanId, loanIds))).orderBy(asc(loanPayments.seq));
+  const reschedulings = await db.select().from(loanReschedulings).where(and(eq(loanReschedulings.tenantId, tenantId), inArray(loanReschedulings.loanId, loanIds))).orderBy(asc(loanReschedulings.seq));
   for (const d of disbursements) {
     const h = byLoan.get(d.loanId)!;
     h.disbursements.push(d);
