@@ -30,7 +30,7 @@ export function splitByAlliance(rows: (AggregateRow & { tenant_id: number })[], 
 export function addUp(parts: AggregateRow[][]): AggregateRow[] {
   const sums = new Map<string, AggregateRow>();
   for (const row of parts.flat()) {
-    const id = `${row.dimension}\u0000${row.key ?? ''}\u0001${row.key === null ? 'null' : ''}`;
+    const id = JSON.stringify([row.dimension, row.key]);
     const sum = sums.get(id);
     if (!sum) {
       sums.set(id, { ...row });

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { endOfYear } from '../../../shared/dates.ts';
 import type { Actor } from '../accounts/roles.ts';
@@ -23,7 +23,7 @@ export type TrendPoint = { year: number; total: number; newlyEstablished: number
 export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
   if (scope.kind === 'tenant') return (await trendByAlliance(db, scope, year, asOf, filters)).get(scope.tenantId) ?? emptyTrend(year);
   const parts = await allianceParts<TrendPoint[]>(db, {
-    key: partKey('trend', [...trendQueries(scope, year, asOf, filters), sql`${asOf}`]),
+    key: partKey('trend', trendQueries(scope, year, asOf, filters)),
     everyAlliance: () => trendByAlliance(db, scope, year, asOf, filters),
     oneAlliance: (tenantId) => findTrend(db, { kind: 'tenant', tenantId }, year, asOf, filters),
     empty: () => emptyTrend(year),
@@ -31,14 +31,14 @@ export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: 
     oneByOneUpTo: () => 4,
   });
   const points = emptyTrend(year);
-  for (const part of parts.values()) {
-    part.forEach((p, i) => {
-      points[i]!.total += p.total;
-      points[i]!.newlyEstablished += p.newlyEstablished;
-      points[i]!.dissolved += p.dissolved;
-    });
-  }
+  for (const part of parts.values()) part.forEach((p, i) => addToPoint(points[i]!, p));
   return points;
+}
+
+function addToPoint(point: TrendPoint, figures: Omit<TrendPoint, 'year'>) {
+  point.total += figures.total;
+  point.newlyEstablished += figures.newlyEstablished;
+  point.dissolved += figures.dissolved;
 }
 
 const trendFrom = (year: number) => year - TREND_YEARS + 1;
@@ -66,10 +66,7 @@ async function trendByAlliance(db: Db, scope: TenantScope, year: number, asOf: s
   const add = (r: TrendRow) => {
     const points = byAlliance.get(r.tenant_id) ?? emptyTrend(year);
     byAlliance.set(r.tenant_id, points);
-    const p = points[r.year - from]!;
-    p.total += r.total;
-    p.newlyEstablished += r.newly_established;
-    p.dissolved += r.dissolved;
+    addToPoint(points[r.year - from]!, { total: r.total, newlyEstablished: r.newly_established, dissolved: r.dissolved });
   };
   live.filter((r) => !isClosed.has(`${r.tenant_id}/${r.year}`)).forEach(add);
   frozen.filter((r) => isClosed.has(`${r.tenant_id}/${r.year}`)).forEach(add);
