@@ -12,6 +12,7 @@ import { users } from '../server/modules/accounts/accounts.sql.ts';
 import { organisations } from '../server/modules/cooperatives/cooperatives.sql.ts';
 import { DEFAULT_ALLIANCE, ensureAlliance } from '../server/modules/tenants/tenants.service.ts';
 import { generateDemoProvince } from '../server/modules/demo/demo.generator.ts';
+import { startRollupRefresher } from '../server/modules/reports/rollup-refresher.ts';
 import { openPreparedDatabase } from './context.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -77,6 +78,8 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
   const database = await openPreparedDatabase(config, `coop serve, cổng ${config.port}`);
   if (demo) await prepareDemo(database);
   const app = await buildApp({ config, database });
+  // The national roll-up's parts, computed in the background from start and after every change.
+  const refresher = startRollupRefresher(database.db, { log: app.log });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -85,6 +88,7 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
     // A connection busy when closing began turns idle once its response is sent, and keep-alive would then hold
     // it (and this process, past a supervisor's patience) until the browser lets go: close those as they idle.
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    await refresher.stop();
     await app.close();
     clearInterval(sweep);
     await database.close();
@@ -96,6 +100,7 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     // A port in use must not leave the database open (and the embedded database locked) behind us.
+    await refresher.stop();
     await app.close();
     await database.close();
     throw error;

@@ -10,6 +10,7 @@ import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { addUp, emptyAggregate, packRows, splitByAlliance, unpackRows } from './aggregate-rows.ts';
 import { allianceParts, partKey } from './national-rollup.ts';
+import { rememberRecipe } from './rollup-recipes.ts';
 import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
 
@@ -46,15 +47,25 @@ export async function aggregateYear(
   filters: FactFilters = {},
   breakdowns: Breakdowns = 'all',
 ): Promise<AggregateRow[]> {
-  if (scope.kind === 'national') return addUpAlliances(db, year, asOf, filters, breakdowns);
+  if (scope.kind === 'national') {
+    await rememberRecipe(db, { query: 'breakdowns', year, asOf, filters, breakdowns });
+    return addUpAlliances(db, year, asOf, filters, breakdowns);
+  }
   return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
 }
 
+const nationalBreakdowns = (year: number, asOf: string, filters: FactFilters, breakdowns: Breakdowns) =>
+  aggregateFacts(reportFacts({ kind: 'national' }, year, asOf, filters), breakdowns, { perAlliance: true });
+
+/** The key of the national breakdowns' parts. */
+export const breakdownsPartKey = (year: number, asOf: string, filters: FactFilters, breakdowns: Breakdowns) =>
+  partKey('breakdowns', [nationalBreakdowns(year, asOf, filters, breakdowns)]);
+
 /** The national breakdowns: each alliance's own (stored while unchanged), added up. */
-async function addUpAlliances(db: Db, year: number, asOf: string, filters: FactFilters, breakdowns: Breakdowns): Promise<AggregateRow[]> {
-  const national = aggregateFacts(reportFacts({ kind: 'national' }, year, asOf, filters), breakdowns, { perAlliance: true });
+export async function addUpAlliances(db: Db, year: number, asOf: string, filters: FactFilters, breakdowns: Breakdowns): Promise<AggregateRow[]> {
+  const national = nationalBreakdowns(year, asOf, filters, breakdowns);
   const parts = await allianceParts<AggregateRow[]>(db, {
-    key: partKey('breakdowns', [national]),
+    key: breakdownsPartKey(year, asOf, filters, breakdowns),
     everyAlliance: async () => splitByAlliance(await queryRows<AggregateRow & { tenant_id: number }>(db, national), breakdowns),
     oneAlliance: (tenantId) => aggregateYear(db, { kind: 'tenant', tenantId }, year, asOf, filters, breakdowns),
     empty: () => [emptyAggregate()],

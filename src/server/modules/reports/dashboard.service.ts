@@ -6,6 +6,7 @@ import { buildAnnualReport } from './annual-report.build.ts';
 import { aggregateYear, findAllianceNames, onlyAlliance, scopeName } from './annual-report.service.ts';
 import { allianceParts, partKey } from './national-rollup.ts';
 import { findPlanTargets } from './plans.service.ts';
+import { rememberRecipe } from './rollup-recipes.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { closedYears, queryRows, registeredAreas, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { frozenTrend, liveTrend, type TrendRow } from './trend.queries.ts';
@@ -22,8 +23,18 @@ export type TrendPoint = { year: number; total: number; newlyEstablished: number
  */
 export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
   if (scope.kind === 'tenant') return (await trendByAlliance(db, scope, year, asOf, filters)).get(scope.tenantId) ?? emptyTrend(year);
+  await rememberRecipe(db, { query: 'trend', year, asOf, filters });
+  return nationalTrend(db, year, asOf, filters);
+}
+
+/** The key of the national trend's parts. */
+export const trendPartKey = (year: number, asOf: string, filters: FactFilters) => partKey('trend', trendQueries({ kind: 'national' }, year, asOf, filters));
+
+/** The nation's trend: each alliance's own (stored while unchanged), added up. */
+export async function nationalTrend(db: Db, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
+  const scope = { kind: 'national' } as const;
   const parts = await allianceParts<TrendPoint[]>(db, {
-    key: partKey('trend', trendQueries(scope, year, asOf, filters)),
+    key: trendPartKey(year, asOf, filters),
     everyAlliance: () => trendByAlliance(db, scope, year, asOf, filters),
     oneAlliance: (tenantId) => findTrend(db, { kind: 'tenant', tenantId }, year, asOf, filters),
     empty: () => emptyTrend(year),

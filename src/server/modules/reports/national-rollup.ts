@@ -53,8 +53,31 @@ export type PartSource<T> = {
 
 type StoredPart = { tenant_id: number; revision: string | number; part_revision: string | number | null; part: unknown };
 
+/**
+ * Parts being computed, per database and key: a viewer asking while the refresher (or another viewer) computes
+ * the same parts waits for them instead of counting the country a second time beside it.
+ */
+const computing = new WeakMap<Db, Map<string, Promise<unknown>>>();
+
 /** Every alliance's part of a query, from the stored parts where nothing has changed, recomputed elsewhere. */
 export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<Map<number, T>> {
+  const inProgress = computing.get(db) ?? new Map<string, Promise<unknown>>();
+  computing.set(db, inProgress);
+  const running = inProgress.get(source.key);
+  if (running) {
+    await running.catch(() => undefined);
+    return readOrRecompute(db, source);
+  }
+  const work = readOrRecompute(db, source);
+  inProgress.set(source.key, work);
+  try {
+    return await work;
+  } finally {
+    if (inProgress.get(source.key) === work) inProgress.delete(source.key);
+  }
+}
+
+async function readOrRecompute<T>(db: Db, source: PartSource<T>): Promise<Map<number, T>> {
   // One statement, one snapshot: the revisions and the parts are read together.
   const stored = await queryRows<StoredPart>(db, sql`
     select a.id as tenant_id, coalesce(r.revision, 0) as revision, p.revision as part_revision, p.part
@@ -62,7 +85,7 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<M
     left join report_revisions r on r.tenant_id = a.id
     left join report_parts p on p.tenant_id = a.id and p.key = ${source.key}
     order by a.id`);
-  const { pack = (p: T) => p, unpack = (p: unknown) => p as T, oneByOneUpTo = aQuarter } = source;
+  const { unpack = (p: unknown) => p as T } = source;
   const parts = new Map<number, T>();
   const stale: { tenantId: number; revision: number }[] = [];
   for (const row of stored) {
@@ -71,13 +94,22 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<M
     else stale.push({ tenantId: row.tenant_id, revision });
   }
   if (stale.length === 0) return parts;
+  for (const [tenantId, part] of await recompute(db, source, stale, stored.length)) parts.set(tenantId, part);
+  return parts;
+}
+
+/** Recomputes the stale alliances' parts, one by one or in one pass over the country, and stores them. */
+async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: number; revision: number }[], alliances: number): Promise<Map<number, T>> {
+  const { pack = (p: T) => p, oneByOneUpTo = aQuarter } = source;
   const fresh = new Map<number, T>();
-  if (stale.length <= oneByOneUpTo(stored.length)) {
+  if (stale.length <= oneByOneUpTo(alliances)) {
     for (const { tenantId } of stale) fresh.set(tenantId, await source.oneAlliance(tenantId));
   } else {
     for (const [tenantId, part] of await source.everyAlliance()) fresh.set(tenantId, part);
   }
-  // Stored with the revision read before computing: a change committed meanwhile leaves the part stale.
+  // Stored with the revision read before computing: a change committed meanwhile leaves the part stale. A part
+  // stored meanwhile from a later revision is kept.
+  const parts = new Map<number, T>();
   const rows = stale.map(({ tenantId, revision }) => {
     const part = fresh.get(tenantId) ?? source.empty();
     parts.set(tenantId, part);
@@ -86,6 +118,7 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<M
   await db.execute(sql`
     insert into report_parts (tenant_id, key, revision, part)
     values ${sql.join(rows, sql`, `)}
-    on conflict (tenant_id, key) do update set revision = excluded.revision, part = excluded.part, computed_at = now()`);
+    on conflict (tenant_id, key) do update set revision = excluded.revision, part = excluded.part, computed_at = now()
+    where report_parts.revision <= excluded.revision`);
   return parts;
 }

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../accounts/roles.ts';
-import { ensureAlliance, loadReferenceData } from '../tenants/tenants.service.ts';
+import { loadReferenceData } from '../tenants/tenants.service.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
 import { unpackRows } from './aggregate-rows.ts';
 import { aggregateYear } from './annual-report.service.ts';
@@ -14,7 +14,7 @@ import { closeYearForTenant } from './closing.service.ts';
 import { findTrend } from './dashboard.service.ts';
 import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters } from './reports.queries.ts';
 import { liveTrend, type TrendRow } from './trend.queries.ts';
-import { edgeCaseSpecs, insertOrganisations, threeCommunes } from './reports.test-support.ts';
+import { addTestAlliances, edgeCaseSpecs, insertOrganisations, threeCommunes } from './reports.test-support.ts';
 
 let t: TestApp;
 let communes: Awaited<ReturnType<typeof threeCommunes>>;
@@ -50,19 +50,7 @@ beforeAll(async () => {
   ids = await insertOrganisations(db(), TENANT, edgeCaseSpecs(communes));
   await insertOrganisations(db(), OTHER_TENANT, [{ key: 'Q', kind: 'LHHTX', sectorCode: 'environment', foundedOn: '2005-05-05', registeredDistrict: 'Ba Vì', currentCommuneCode: null, charterCapitalVnd: '1000000000', membersOfficial: 40, workers: 3 }]);
   // More alliances than are recomputed one by one, so that the first roll-up takes one pass over the country.
-  const used = (await queryRows<{ province_code: string }>(db(), sql`select province_code from alliances`)).map((r) => r.province_code);
-  const provinces = await queryRows<{ code: string }>(db(), sql`select code from admin_units where version = '2025' and level = 'province' order by code`);
-  const free = provinces.map((p) => p.code).filter((c) => !used.includes(c)).slice(0, 5);
-  for (const [i, code] of free.entries()) {
-    await ensureAlliance(db(), { id: Number(code), provinceCode: code, name: `Liên minh HTX thử ${code}` });
-    // The last alliance has nothing to count: its part is the empty one.
-    if (i < free.length - 1) {
-      await insertOrganisations(db(), Number(code), [
-        { key: `${code}a`, registrationNumber: `${code}00000001`, sectorCode: 'agriculture', foundedOn: `${2010 + i}-03-01`, registeredDistrict: 'Lục Nam', currentCommuneCode: communes[i % 3]!.code, charterCapitalVnd: `${(i + 1) * 100_000_000}`, membersOfficial: 7 + i, workers: i },
-        { key: `${code}b`, registrationNumber: `${code}00000002`, sectorCode: 'transport', foundedOn: '2023-05-05', status: 'dissolved', dissolvedOn: '2023-08-08', registeredDistrict: 'Tân Yên', currentCommuneCode: null, history: [['active', '2023-05-05'], ['dissolved', '2023-08-08']] },
-      ]);
-    }
-  }
+  await addTestAlliances(db(), communes, 5);
 });
 afterAll(() => t.close());
 

@@ -91,3 +91,13 @@ export const reportParts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 );
+
+/**
+ * The national queries viewers asked for (a recipe: which query, year, date, filters), with when they were last
+ * asked. The refresher (rollup-refresher.ts) recomputes their parts after every change, in the background, so
+ * that a national viewer reads stored parts; recipes not asked for in 30 days are forgotten with their parts.
+ */
+export const reportRecipes = pgTable('report_recipes', {
+  recipe: text('recipe').primaryKey(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -14,6 +14,8 @@ import { systemActor } from '../accounts/roles.ts';
 import { bulkInsertOrganisations, type BulkRow } from '../cooperatives/cooperatives.bulk.ts';
 import { buildOrganisation } from '../demo/factories.ts';
 import { seededRandom } from '../demo/random.ts';
+import { ensureAlliance } from '../tenants/tenants.service.ts';
+import { queryRows } from './reports.queries.ts';
 
 type Spec = Partial<BulkRow> & { key: string; history?: [Status, string][] };
 
@@ -33,6 +35,25 @@ export async function insertOrganisations(db: Db, tenantId: number, specs: Spec[
   });
   const ids = await db.transaction((tx) => bulkInsertOrganisations(tx, { actor: systemActor(tenantId), tenantId, rows }));
   return Object.fromEntries(specs.map((s, i) => [s.key, ids[i]!]));
+}
+
+/**
+ * `count` more alliances in provinces no alliance has yet, each with one organisation counted and one founded and
+ * dissolved in 2023, except the last, which has nothing to count. Returns their ids.
+ */
+export async function addTestAlliances(db: Db, communes: { code: string }[], count: number): Promise<number[]> {
+  const used = (await queryRows<{ province_code: string }>(db, sql`select province_code from alliances`)).map((r) => r.province_code);
+  const provinces = await queryRows<{ code: string }>(db, sql`select code from admin_units where version = '2025' and level = 'province' order by code`);
+  const free = provinces.map((p) => p.code).filter((c) => !used.includes(c)).slice(0, count);
+  for (const [i, code] of free.entries()) {
+    await ensureAlliance(db, { id: Number(code), provinceCode: code, name: `Liên minh HTX thử ${code}` });
+    if (i === free.length - 1) continue;
+    await insertOrganisations(db, Number(code), [
+      { key: `${code}a`, registrationNumber: `${code}00000001`, sectorCode: 'agriculture', foundedOn: `${2010 + i}-03-01`, registeredDistrict: 'Lục Nam', currentCommuneCode: communes[i % communes.length]!.code, charterCapitalVnd: `${(i + 1) * 100_000_000}`, membersOfficial: 7 + i, workers: i },
+      { key: `${code}b`, registrationNumber: `${code}00000002`, sectorCode: 'transport', foundedOn: '2023-05-05', status: 'dissolved', dissolvedOn: '2023-08-08', registeredDistrict: 'Tân Yên', currentCommuneCode: null, history: [['active', '2023-05-05'], ['dissolved', '2023-08-08']] },
+    ]);
+  }
+  return free.map(Number);
 }
 
 /**
