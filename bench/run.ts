@@ -23,6 +23,7 @@ import { SearchQuery } from '../src/shared/organisation.ts';
 import { buildNationalDataset, searchTerms } from './national-dataset.ts';
 import { buildLoans } from './loans-dataset.ts';
 import { benchDashboardQueries } from './dashboard-queries.ts';
+import { benchRollupRefresh } from './rollup-refresh.ts';
 import { getPortfolio } from '../src/server/modules/loans/portfolio.service.ts';
 import { peakMemory, percentile, ratio, round, throughput, timeEach, type Result } from './measure.ts';
 
@@ -116,6 +117,7 @@ async function main() {
   const dashboardTimes = await timeEach(quick ? 3 : 10, () => buildDashboard(database.db, tenantScope, { year: 2023 } as Parameters<typeof buildDashboard>[2]));
   results.push({ name: 'dashboard_ms', value: round(percentile(dashboardTimes, 50)), unit: 'ms', baseline: round(percentile(countBaseline, 50)), ratio: ratio(percentile(dashboardTimes, 50), percentile(countBaseline, 50)), note: 'every query the dashboard draws (incl. ten-year trend), one alliance' });
   results.push(...(await benchDashboardQueries(database.db, staffTenant, quick ? 3 : 10)));
+  results.push(...(await benchRollupRefresh(database.db, staffTenant, quick ? 3 : 10)));
 
   const fundOfficer: Actor = { ...staff, role: 'fund_officer' };
   const portfolioTimes = await timeEach(quick ? 3 : 10, () => getPortfolio(database.db, { actor: fundOfficer, asOf: '2025-06-30' }));

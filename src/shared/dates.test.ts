@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  defaultReportYear,
   addMonthsClamped,
   daysBetween,
   endOfYear,
@@ -199,5 +200,14 @@ describe('todayIso', () => {
 
   it('defaults to now', () => {
     expect(isValidIsoDate(todayIso())).toBe(true);
+  });
+});
+
+describe('defaultReportYear', () => {
+  it('is last year until the end of March, then this year', () => {
+    expect(defaultReportYear('2024-01-01')).toBe(2023);
+    expect(defaultReportYear('2024-03-31')).toBe(2023);
+    expect(defaultReportYear('2024-04-01')).toBe(2024);
+    expect(defaultReportYear('2024-12-31')).toBe(2024);
   });
 });

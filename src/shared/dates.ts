@@ -149,3 +149,9 @@ export function todayIso(now: Date = new Date(), timeZone?: string): IsoDate {
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(fields.find((f) => f.type === type)?.value);
   return `${pad(field('year'), 4)}-${pad(field('month'))}-${pad(field('day'))}`;
 }
+
+/** The year of figures the dashboard opens on: last year until the end of March (the reporting season), then this year. */
+export function defaultReportYear(today: IsoDate = todayIso()): number {
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) <= 3 ? year - 1 : year;
+}

@@ -122,3 +122,19 @@ async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: nu
     where report_parts.revision <= excluded.revision`);
   return parts;
 }
+
+/** Of these keys, those with an alliance whose part is missing or older than its revision. */
+export async function staleKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await queryRows<{ key: string }>(db, sql`
+    select k.key from unnest(${textArray(keys)}) as k(key)
+    where exists (
+      select 1 from alliances a
+      left join report_revisions r on r.tenant_id = a.id
+      left join report_parts p on p.tenant_id = a.id and p.key = k.key
+      where p.revision is distinct from coalesce(r.revision, 0))`);
+  return new Set(rows.map((r) => r.key));
+}
+
+/** A text[] parameter (drizzle spreads a JavaScript array into a list of parameters). */
+export const textArray = (values: string[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;

@@ -5,12 +5,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
-import { aggregateYear, breakdownsPartKey } from './annual-report.service.ts';
-import { buildDashboard, trendPartKey } from './dashboard.service.ts';
+import { aggregateYear } from './annual-report.service.ts';
+import { buildDashboard } from './dashboard.service.ts';
 import { allianceParts } from './national-rollup.ts';
 import { aggregateFacts, queryRows, reportFacts, type AggregateRow } from './reports.queries.ts';
 import { parseRecipe, recipeText, type NationalRecipe } from './rollup-recipes.ts';
-import { dashboardRecipes, refreshRollup, startRollupRefresher } from './rollup-refresher.ts';
+import { defaultReportYear } from '../../../shared/dates.ts';
+import { defaultRecipes, recipePartKey, refreshRollup, startRollupRefresher } from './rollup-refresher.ts';
 import { addTestAlliances, edgeCaseSpecs, insertOrganisations, threeCommunes } from './reports.test-support.ts';
 
 let t: TestApp;
@@ -20,8 +21,7 @@ const db = () => t.database.db;
 const TODAY = '2024-05-01';
 const ASKED: NationalRecipe = { query: 'breakdowns', year: 2023, asOf: '2023-06-30', filters: { kind: 'HTX' }, breakdowns: 'all' };
 
-const keyOf = (r: NationalRecipe) => (r.query === 'breakdowns' ? breakdownsPartKey(r.year, r.asOf, r.filters, r.breakdowns) : trendPartKey(r.year, r.asOf, r.filters));
-const defaultKeys = () => [...dashboardRecipes(2024), ...dashboardRecipes(2023)].map(keyOf);
+const defaultKeys = () => defaultRecipes(2024).map(recipePartKey);
 
 type PartRow = { tenant_id: number; key: string; revision: string; computed_at: string };
 const storedParts = () => queryRows<PartRow>(db(), sql`select tenant_id, key, revision::text, computed_at::text from report_parts order by tenant_id, key`);
@@ -66,8 +66,9 @@ describe('national roll-up refresher', () => {
   it('computes the default views and the recipes asked for before anyone asks again', async () => {
     await db().execute(sql`delete from report_parts`);
     const result = await refreshRollup(db(), { today: TODAY });
-    expect(result.recipes).toBe(7);
-    await expectCurrentParts([...defaultKeys(), keyOf(ASKED)]);
+    // 2024's and 2023's dashboards, 2024's with each of 17 single filters, and the recipe asked for.
+    expect(result).toEqual({ recipes: 3 + 3 + 17 * 3 + 1, recomputed: 58, forgottenRecipes: 0, forgottenParts: 0 });
+    await expectCurrentParts([...defaultKeys(), recipePartKey(ASKED)]);
     // The national dashboard of 2024 then reads stored parts only: nothing is computed or written.
     const before = await storedParts();
     const dashboard = await buildDashboard(db(), national, { year: 2024 });
@@ -80,9 +81,11 @@ describe('national roll-up refresher', () => {
     const before = await storedParts();
     await insertOrganisations(db(), OTHER_TENANT, [{ key: 'N', registrationNumber: '9900000011', sectorCode: 'agriculture', foundedOn: '2023-02-02', registeredDistrict: 'Ba Vì', currentCommuneCode: null }]);
     expect((await storedParts()).some((p) => p.tenant_id === OTHER_TENANT)).toBe(false);
-    await refreshRollup(db(), { today: TODAY });
-    await expectCurrentParts([...defaultKeys(), keyOf(ASKED)]);
+    expect((await refreshRollup(db(), { today: TODAY })).recomputed).toBe(58);
+    await expectCurrentParts([...defaultKeys(), recipePartKey(ASKED)]);
     const after = await storedParts();
+    expect((await refreshRollup(db(), { today: TODAY })).recomputed).toBe(0);
+    expect(await storedParts()).toEqual(after);
     expect(after.filter((p) => p.tenant_id !== OTHER_TENANT)).toEqual(before.filter((p) => p.tenant_id !== OTHER_TENANT));
     const rollUp = await aggregateYear(db(), national, 2023, '2023-12-31');
     expect(await storedParts()).toEqual(after);
@@ -95,7 +98,7 @@ describe('national roll-up refresher', () => {
     await db().execute(sql`insert into report_parts (tenant_id, key, revision, part, computed_at) values (${TENANT}, 'a former release', 0, '[]', now() - interval '1 day')`);
     const result = await refreshRollup(db(), { today: TODAY });
     // The default views stay; the recipe asked for with a filter on 30 June goes with its parts, and the former release's part.
-    expect(result).toEqual({ recipes: 6, forgottenRecipes: asked, forgottenParts: (await alliances()).length + 1 });
+    expect(result).toEqual({ recipes: 57, recomputed: 0, forgottenRecipes: asked, forgottenParts: (await alliances()).length + 1 });
     expect(await queryRows(db(), sql`select recipe from report_recipes`)).toEqual([]);
     expect(new Set((await storedParts()).map((p) => p.key))).toEqual(new Set(defaultKeys()));
   });
@@ -105,8 +108,7 @@ describe('national roll-up refresher', () => {
     await db().execute(sql`delete from report_parts`);
     const refresher = startRollupRefresher(db(), { intervalMs: 20, log });
     try {
-      const thisYear = new Date().getFullYear();
-      const keys = [...dashboardRecipes(thisYear), ...dashboardRecipes(thisYear - 1)].map(keyOf);
+      const keys = defaultRecipes(defaultReportYear()).map(recipePartKey);
       await vi.waitFor(() => expect(log.info).toHaveBeenCalledTimes(1), { timeout: 20_000, interval: 20 });
       await expectCurrentParts(keys);
       await insertOrganisations(db(), TENANT, [{ key: 'M', registrationNumber: '9900000012', sectorCode: 'agriculture', foundedOn: '2021-02-02', registeredDistrict: 'Lục Nam', currentCommuneCode: null }]);

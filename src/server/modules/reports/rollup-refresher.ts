@@ -2,9 +2,9 @@
  * Keeps the national roll-up's parts current in the background, so that a national viewer reads stored parts
  * instead of counting the country (0.2–0.9 s a query on PGlite, bench/README.md).
  *
- * A refresh asks again every recipe a viewer asked for in the last 30 days, and the default views (this year's
- * and last year's national dashboard, without filters): each recomputes the parts that changes left stale, the
- * changed alliances alone while they are few. It then forgets older recipes, and parts no recipe reads (those of
+ * A refresh asks again every recipe a viewer asked for in the last 30 days, and the default views (the national
+ * dashboard of the year it opens on and of the year before, and the first with each single filter): each
+ * recipe with stale parts recomputes them, the changed alliances alone while they are few. It then forgets older recipes, and parts no recipe reads (those of
  * a former release, whose queries had other keys).
  *
  * The server refreshes once at start (after a release every part is new) and whenever an alliance's revision
@@ -13,25 +13,43 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { endOfYear, todayIso } from '../../../shared/dates.ts';
+import { defaultReportYear, endOfYear, todayIso } from '../../../shared/dates.ts';
+import { KINDS } from '../../../shared/organisation.ts';
+import { SECTORS } from '../../../shared/sectors.ts';
 import { addUpAlliances, breakdownsPartKey } from './annual-report.service.ts';
 import { nationalTrend, trendPartKey } from './dashboard.service.ts';
-import { queryRows } from './reports.queries.ts';
+import { staleKeys, textArray } from './national-rollup.ts';
+import { queryRows, type FactFilters } from './reports.queries.ts';
+import { SECTOR_GROUP_KEYS } from './reports.schemas.ts';
 import { parseRecipe, recentRecipes, recipeText, type NationalRecipe } from './rollup-recipes.ts';
 
 /** How long a recipe no viewer asks for is kept fresh. */
 export const RECIPE_DAYS = 30;
 
-/** The national dashboard of a year without filters: its breakdowns, the previous year's totals, the trend. */
-export function dashboardRecipes(year: number): NationalRecipe[] {
+/** The national dashboard of a year: its breakdowns, the previous year's totals, the trend. */
+export function dashboardRecipes(year: number, filters: FactFilters = {}): NationalRecipe[] {
   return [
-    { query: 'breakdowns', year, asOf: endOfYear(year), filters: {}, breakdowns: 'all' },
-    { query: 'breakdowns', year: year - 1, asOf: endOfYear(year - 1), filters: {}, breakdowns: 'totals' },
-    { query: 'trend', year, asOf: endOfYear(year), filters: {} },
+    { query: 'breakdowns', year, asOf: endOfYear(year), filters, breakdowns: 'all' },
+    { query: 'breakdowns', year: year - 1, asOf: endOfYear(year - 1), filters, breakdowns: 'totals' },
+    { query: 'trend', year, asOf: endOfYear(year), filters },
   ];
 }
 
-function partKeyOf(recipe: NationalRecipe): string {
+/**
+ * What a national viewer most likely opens: the dashboard of the year it opens on and of the year before, and
+ * the first year's dashboard with each single filter of the dashboard (a kind, a sector group, a sector).
+ */
+export function defaultRecipes(year: number): NationalRecipe[] {
+  const singleFilters: FactFilters[] = [
+    ...KINDS.map((kind) => ({ kind })),
+    ...SECTOR_GROUP_KEYS.map((sectorGroup) => ({ sectorGroup })),
+    ...SECTORS.map((s) => ({ sector: s.code })),
+  ];
+  return [...dashboardRecipes(year), ...dashboardRecipes(year - 1), ...singleFilters.flatMap((filters) => dashboardRecipes(year, filters))];
+}
+
+/** The key of a recipe's parts. */
+export function recipePartKey(recipe: NationalRecipe): string {
   return recipe.query === 'breakdowns' ? breakdownsPartKey(recipe.year, recipe.asOf, recipe.filters, recipe.breakdowns) : trendPartKey(recipe.year, recipe.asOf, recipe.filters);
 }
 
@@ -40,14 +58,14 @@ async function run(db: Db, recipe: NationalRecipe): Promise<void> {
   else await nationalTrend(db, recipe.year, recipe.asOf, recipe.filters);
 }
 
-export type RefreshResult = { recipes: number; forgottenRecipes: number; forgottenParts: number };
+/** Recipes kept fresh, those that had stale parts, and what was forgotten. */
+export type RefreshResult = { recipes: number; recomputed: number; forgottenRecipes: number; forgottenParts: number };
 
 /** Recomputes the stale parts of every recent recipe and of the default views, then forgets the rest. */
 export async function refreshRollup(db: Db, { today = todayIso(), signal }: { today?: string; signal?: AbortSignal } = {}): Promise<RefreshResult> {
   const [{ alliances } = { alliances: 0 }] = await queryRows<{ alliances: number }>(db, sql`select count(*)::int as alliances from alliances`);
-  const thisYear = Number(today.slice(0, 4));
   // With one alliance nobody needs a national view: only what was asked for is kept.
-  const defaults = alliances > 1 ? [...dashboardRecipes(thisYear), ...dashboardRecipes(thisYear - 1)] : [];
+  const defaults = alliances > 1 ? defaultRecipes(defaultReportYear(today)) : [];
   const recipes = new Map<string, NationalRecipe>();
   for (const recipe of defaults) recipes.set(recipeText(recipe), recipe);
   for (const text of await recentRecipes(db, RECIPE_DAYS)) {
@@ -55,41 +73,51 @@ export async function refreshRollup(db: Db, { today = todayIso(), signal }: { to
     if (recipe) recipes.set(recipeText(recipe), recipe);
   }
   const startedAt = (await queryRows<{ now: string }>(db, sql`select now()::text as now`))[0]!.now;
-  for (const recipe of recipes.values()) {
+  const keyed = [...recipes.values()].map((recipe) => ({ recipe, key: recipePartKey(recipe) }));
+  const keys = keyed.map((k) => k.key);
+  const stale = await staleKeys(db, keys);
+  let recomputed = 0;
+  for (const { recipe, key } of keyed) {
+    if (!stale.has(key)) continue;
     // Stopping (the server shuts down) does not wait for the rest: what is left is computed when asked for.
-    if (signal?.aborted) return { recipes: 0, forgottenRecipes: 0, forgottenParts: 0 };
+    if (signal?.aborted) return { recipes: recipes.size, recomputed, forgottenRecipes: 0, forgottenParts: 0 };
     await run(db, recipe);
+    recomputed += 1;
   }
-  const keys = [...recipes.values()].map(partKeyOf);
   const forgottenRecipes = await queryRows(db, sql`
     delete from report_recipes where last_used_at < now() - make_interval(days => ${RECIPE_DAYS}) returning 1`);
   // Parts computed since the refresh began may belong to a recipe asked for meanwhile: they stay.
   const forgottenParts = await queryRows(db, sql`
     delete from report_parts
-    where key <> all(${sql.raw('array[')}${sql.join(keys.map((k) => sql`${k}`), sql`, `)}${sql.raw(']::text[]')}) and computed_at < ${startedAt}::timestamptz
+    where key <> all(${textArray(keys)}) and computed_at < ${startedAt}::timestamptz
     returning 1`);
-  return { recipes: recipes.size, forgottenRecipes: forgottenRecipes.length, forgottenParts: forgottenParts.length };
+  return { recipes: recipes.size, recomputed, forgottenRecipes: forgottenRecipes.length, forgottenParts: forgottenParts.length };
 }
 
 type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
 /**
  * Refreshes at once, then whenever the alliances' revisions (or the day) change, checking every `intervalMs`.
- * One refresh at a time; stop() waits for the one under way.
+ * One refresh at a time, and a refresh that took T waits 9 T before the next one: under a stream of changes the
+ * refresher takes at most a tenth of the database's time. stop() waits for the step under way.
  */
 export function startRollupRefresher(db: Db, { intervalMs = 10_000, log }: { intervalMs?: number; log: Log }): { stop(): Promise<void> } {
   let seen: string | undefined;
   let running: Promise<void> = Promise.resolve();
+  let restUntil = 0;
   const stopping = new AbortController();
   const tick = async () => {
+    if (stopping.signal.aborted || performance.now() < restUntil) return;
     const [state] = await queryRows<{ revisions: string }>(db, sql`select coalesce(sum(revision), 0)::text || '/' || count(*) as revisions from report_revisions`);
     const signature = `${state?.revisions}/${todayIso()}`;
-    if (signature === seen || stopping.signal.aborted) return;
+    if (signature === seen) return;
     const started = performance.now();
     const result = await refreshRollup(db, { signal: stopping.signal });
     if (stopping.signal.aborted) return;
     seen = signature;
-    log.info({ ...result, ms: Math.round(performance.now() - started) }, 'national roll-up refreshed');
+    const ms = performance.now() - started;
+    restUntil = performance.now() + 9 * ms;
+    log.info({ ...result, ms: Math.round(ms) }, 'national roll-up refreshed');
   };
   const schedule = () => {
     running = running.then(tick).catch((error: unknown) => log.warn({ err: error }, 'national roll-up refresh failed'));

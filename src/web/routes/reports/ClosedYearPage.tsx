@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatCount, formatVnd } from '../../../shared/format.ts';
 import { useSession } from '../../session/session.ts';
-import { defaultReportYear } from './DashboardPage.tsx';
+import { defaultReportYear } from '../../../shared/dates.ts';
 import { useCloseYear, useYearDifferences, type YearDifferences } from './reportsApi.ts';
 
 type Figure = YearDifferences['figures'][number];

@@ -1,6 +1,7 @@
 import { FilePdfOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
+import { defaultReportYear } from '../../../shared/dates.ts';
 import { PageError } from '../../components/PageStatus.tsx';
 import { DashboardCharts } from './DashboardCharts.tsx';
 import { DashboardFilters } from './DashboardFilters.tsx';
@@ -8,11 +9,6 @@ import { HeadlineFigures } from './HeadlineFigures.tsx';
 import { PlanProgress } from './PlanProgress.tsx';
 import { annualReportUrl, useDashboard, type DashboardFilters as Filters } from './reportsApi.ts';
 import { useReportTexts } from './texts.ts';
-
-/** The year of figures to open on: last year until the end of March (the reporting season), then this year. */
-export function defaultReportYear(today = new Date()): number {
-  return today.getMonth() < 3 ? today.getFullYear() - 1 : today.getFullYear();
-}
 
 type Props = { tenant?: number; initialYear?: number };
 

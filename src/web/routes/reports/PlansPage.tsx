@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useState } from 'react';
-import { defaultReportYear } from './DashboardPage.tsx';
+import { defaultReportYear } from '../../../shared/dates.ts';
 import { PlanForm } from './PlanForm.tsx';
 import { useReportTexts } from './texts.ts';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { PageError } from '../../components/PageStatus.tsx';
 import { useAlliances } from '../../reference/reference.ts';
 import { DashboardCharts } from './DashboardCharts.tsx';
-import { defaultReportYear } from './DashboardPage.tsx';
+import { defaultReportYear } from '../../../shared/dates.ts';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
 import { usePublicDashboard, type DashboardFilters } from './reportsApi.ts';
 import { useReportTexts } from './texts.ts';

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../src/db/client.ts';
+import { buildDashboard } from '../src/server/modules/reports/dashboard.service.ts';
+import { queryRows, type FactFilters } from '../src/server/modules/reports/reports.queries.ts';
+import { textArray } from '../src/server/modules/reports/national-rollup.ts';
+import { dashboardRecipes, recipePartKey, refreshRollup } from '../src/server/modules/reports/rollup-refresher.ts';
+import { percentile, round, timeEach, type Result } from './measure.ts';
+
+/**
+ * The refresher (rollup-refresher.ts) computes the national roll-up's parts in the background: how long it
+ * works at start (no part stored), after one alliance and after a quarter of them changed, and when nothing
+ * changed; then what a national viewer meets after it ran, and with a combination of filters nobody asked for
+ * before (the one case left that counts the country while the viewer waits).
+ */
+export async function benchRollupRefresh(db: Db, tenantId: number, times: number): Promise<Result[]> {
+  const results: Result[] = [];
+  // The dashboard opens on 2023 in January 2024: 2023's and 2022's dashboards, and 2023's with each single filter.
+  const today = '2024-01-15';
+  const refresh = () => refreshRollup(db, { today });
+  const alliances = (await queryRows<{ id: number }>(db, sql`select id from alliances order by id`)).map((a) => a.id);
+  const changeAlliance = (id: number) => db.execute(sql`update organisations set workers = workers + 1 where tenant_id = ${id} and id = (select id from organisations where tenant_id = ${id} order by id limit 1)`);
+  const quarter = alliances.slice(0, Math.floor(alliances.length / 4));
+  const changeAQuarter = async () => {
+    for (const id of quarter) await changeAlliance(id);
+  };
+  await db.execute(sql`delete from report_parts`);
+  let recipes = 0;
+  const [start] = await timeEach(1, async () => (recipes = (await refresh()).recipes));
+  results.push({ name: 'rollup_refresh_start_ms', value: round(start!), unit: 'ms', note: `background: every part of ${recipes} recipes computed, none stored (start after a release)` });
+  const states: [string, () => Promise<unknown>, string][] = [
+    ['unchanged', async () => undefined, 'nothing changed: one look at which parts are stale'],
+    ['one_changed', () => changeAlliance(tenantId), 'one alliance changed: its parts of every recipe recomputed'],
+    ['quarter_changed', changeAQuarter, `${quarter.length} alliances changed, recomputed one by one`],
+  ];
+  for (const [state, before, note] of states) {
+    const ms = await timeEach(Math.max(2, Math.ceil(times / 2)), refresh, before);
+    results.push({ name: `rollup_refresh_${state}_ms`, value: round(percentile(ms, 50)), unit: 'ms', note: `background, ${recipes} recipes; ${note}` });
+  }
+  const dashboard = (filters: FactFilters) => buildDashboard(db, { kind: 'national' }, { year: 2023, ...filters } as Parameters<typeof buildDashboard>[2]);
+  const refreshed = await timeEach(times, () => dashboard({ sectorGroup: 'agriculture' }), async () => {
+    await changeAQuarter();
+    await refresh();
+  });
+  results.push({ name: 'dashboard_national_refreshed_ms', value: round(percentile(refreshed, 50)), unit: 'ms', note: `the whole national dashboard filtered by a sector group, after ${quarter.length} alliances changed and the refresher ran` });
+  const unseen: FactFilters = { kind: 'HTX', sectorGroup: 'agriculture' };
+  const unseenKeys = dashboardRecipes(2023, unseen).map(recipePartKey);
+  const cold = await timeEach(Math.max(2, Math.ceil(times / 2)), () => dashboard(unseen), () => db.execute(sql`delete from report_parts where key = any(${textArray(unseenKeys)})`));
+  results.push({ name: 'dashboard_national_new_filters_ms', value: round(percentile(cold, 50)), unit: 'ms', note: 'the whole national dashboard with two filters nobody asked for before: one pass over the country per query' });
+  return results;
+}
