@@ -43,8 +43,9 @@ export async function benchRollupRefresh(db: Db, tenantId: number, times: number
   });
   results.push({ name: 'dashboard_national_refreshed_ms', value: round(percentile(refreshed, 50)), unit: 'ms', note: `the whole national dashboard filtered by a sector group, after ${quarter.length} alliances changed and the refresher ran` });
   const unseen: FactFilters = { kind: 'HTX', sectorGroup: 'agriculture' };
-  const unseenKeys = dashboardRecipes(2023, unseen).map(recipePartKey);
+  // The year's facts in groups serve any filters: only the trend is new.
+  const unseenKeys = dashboardRecipes(2023, unseen).filter((r) => r.query === 'trend').map(recipePartKey);
   const cold = await timeEach(Math.max(2, Math.ceil(times / 2)), () => dashboard(unseen), () => db.execute(sql`delete from report_parts where key = any(${textArray(unseenKeys)})`));
-  results.push({ name: 'dashboard_national_new_filters_ms', value: round(percentile(cold, 50)), unit: 'ms', note: 'the whole national dashboard with two filters nobody asked for before: one pass over the country per query' });
+  results.push({ name: 'dashboard_national_new_filters_ms', value: round(percentile(cold, 50)), unit: 'ms', note: 'the whole national dashboard with two filters nobody asked for before: the trend counts the country, the rest is stored' });
   return results;
 }

@@ -8,10 +8,10 @@ import { buildAnnualReport, type AnnualReport } from './annual-report.build.ts';
 import { writeNarrative } from './narrative.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
-import { addUp, emptyAggregate, packRows, splitByAlliance, unpackRows } from './aggregate-rows.ts';
+import { breakdownsFromCube, cubeByAlliance, packCube, unpackCube, type CubeRow } from './fact-cube.ts';
 import { allianceParts, partKey } from './national-rollup.ts';
 import { rememberRecipe } from './rollup-recipes.ts';
-import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
+import { aggregateFacts, factCube, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
 
 export const NATIONAL_NAME = 'Toàn quốc';
@@ -48,31 +48,28 @@ export async function aggregateYear(
   breakdowns: Breakdowns = 'all',
 ): Promise<AggregateRow[]> {
   if (scope.kind === 'national') {
-    await rememberRecipe(db, { query: 'breakdowns', year, asOf, filters, breakdowns });
-    return addUpAlliances(db, year, asOf, filters, breakdowns);
+    await rememberRecipe(db, { query: 'facts', year, asOf });
+    return breakdownsFromCube(await nationalCube(db, year, asOf), filters, breakdowns);
   }
   return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
 }
 
-const nationalBreakdowns = (year: number, asOf: string, filters: FactFilters, breakdowns: Breakdowns) =>
-  aggregateFacts(reportFacts({ kind: 'national' }, year, asOf, filters), breakdowns, { perAlliance: true });
+const cubeOf = (scope: TenantScope, year: number, asOf: string) => factCube(reportFacts(scope, year, asOf));
 
-/** The key of the national breakdowns' parts. */
-export const breakdownsPartKey = (year: number, asOf: string, filters: FactFilters, breakdowns: Breakdowns) =>
-  partKey('breakdowns', [nationalBreakdowns(year, asOf, filters, breakdowns)]);
+/** The key of the national parts of a year at a date. */
+export const cubePartKey = (year: number, asOf: string) => partKey('cube', [cubeOf({ kind: 'national' }, year, asOf)]);
 
-/** The national breakdowns: each alliance's own (stored while unchanged), added up. */
-export async function addUpAlliances(db: Db, year: number, asOf: string, filters: FactFilters, breakdowns: Breakdowns): Promise<AggregateRow[]> {
-  const national = nationalBreakdowns(year, asOf, filters, breakdowns);
-  const parts = await allianceParts<AggregateRow[]>(db, {
-    key: breakdownsPartKey(year, asOf, filters, breakdowns),
-    everyAlliance: async () => splitByAlliance(await queryRows<AggregateRow & { tenant_id: number }>(db, national), breakdowns),
-    oneAlliance: (tenantId) => aggregateYear(db, { kind: 'tenant', tenantId }, year, asOf, filters, breakdowns),
-    empty: () => [emptyAggregate()],
-    pack: packRows,
-    unpack: unpackRows,
+/** Every alliance's facts of a year at a date, in groups (stored while the alliance is unchanged). */
+export async function nationalCube(db: Db, year: number, asOf: string): Promise<CubeRow[]> {
+  const parts = await allianceParts<CubeRow[]>(db, {
+    key: cubePartKey(year, asOf),
+    everyAlliance: async () => cubeByAlliance(await queryRows<CubeRow>(db, cubeOf({ kind: 'national' }, year, asOf))),
+    oneAlliance: (tenantId) => queryRows<CubeRow>(db, cubeOf({ kind: 'tenant', tenantId }, year, asOf)),
+    empty: () => [],
+    pack: packCube,
+    unpack: unpackCube,
   });
-  return addUp([...parts.values()]);
+  return [...parts.values()].flat();
 }
 
 /** The stored report of a closed year, marked frozen; undefined when the year is open. */

@@ -51,13 +51,41 @@ export type PartSource<T> = {
   unpack?: (stored: unknown) => T;
 };
 
-type StoredPart = { tenant_id: number; revision: string | number; part_revision: string | number | null; part: unknown };
+type StoredPart = { tenant_id: number; revision: string | number; part_revision: string | number | null; computed_at: string | null; part: unknown };
 
 /**
  * Parts being computed, per database and key: a viewer asking while the refresher (or another viewer) computes
  * the same parts waits for them instead of counting the country a second time beside it.
  */
 const computing = new WeakMap<Db, Map<string, Promise<unknown>>>();
+
+/**
+ * Parts already read or computed, per database, key and alliance, with their revision and when they were
+ * computed: a part still stored as it was is not read again (a year's groups are thousands of rows). Keys are
+ * forgotten, least recently used first, beyond 200,000 remembered rows (a year's groups of the whole country:
+ * about 15,000). Parts are shared: whoever reads them must not change them.
+ */
+type Remembered = Map<number, { revision: number; computedAt: string; part: unknown }>;
+const remembered = new WeakMap<Db, Map<string, Remembered>>();
+const REMEMBERED_ROWS = 200_000;
+
+const rowsOf = (parts: Remembered) => [...parts.values()].reduce((n, p) => n + (Array.isArray(p.part) ? p.part.length : 1), 0);
+
+function rememberedParts(db: Db, key: string): Remembered {
+  const byKey = remembered.get(db) ?? new Map<string, Remembered>();
+  remembered.set(db, byKey);
+  const parts: Remembered = byKey.get(key) ?? new Map();
+  // Most recently used last: the first keys are the ones to forget.
+  byKey.delete(key);
+  byKey.set(key, parts);
+  let rows = [...byKey.values()].reduce((n, p) => n + rowsOf(p), 0);
+  for (const [oldKey, oldParts] of byKey) {
+    if (rows <= REMEMBERED_ROWS || oldKey === key) break;
+    rows -= rowsOf(oldParts);
+    byKey.delete(oldKey);
+  }
+  return parts;
+}
 
 /** Every alliance's part of a query, from the stored parts where nothing has changed, recomputed elsewhere. */
 export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<Map<number, T>> {
@@ -78,20 +106,30 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<M
 }
 
 async function readOrRecompute<T>(db: Db, source: PartSource<T>): Promise<Map<number, T>> {
-  // One statement, one snapshot: the revisions and the parts are read together.
+  const known = rememberedParts(db, source.key);
+  const ids = [...known.keys()];
+  // One statement, one snapshot: the revisions and the parts are read together; a part already in memory at
+  // the stored revision is not sent again.
   const stored = await queryRows<StoredPart>(db, sql`
-    select a.id as tenant_id, coalesce(r.revision, 0) as revision, p.revision as part_revision, p.part
+    select a.id as tenant_id, coalesce(r.revision, 0) as revision, p.revision as part_revision, p.computed_at::text as computed_at,
+           case when p.revision = k.revision and p.computed_at = k.computed_at then null else p.part end as part
     from alliances a
     left join report_revisions r on r.tenant_id = a.id
     left join report_parts p on p.tenant_id = a.id and p.key = ${source.key}
+    left join unnest(${sqlArray(ids, 'int')}, ${sqlArray(ids.map((id) => known.get(id)!.revision), 'bigint')},
+                     ${sqlArray(ids.map((id) => known.get(id)!.computedAt), 'timestamptz')}) as k(tenant_id, revision, computed_at) on k.tenant_id = a.id
     order by a.id`);
   const { unpack = (p: unknown) => p as T } = source;
   const parts = new Map<number, T>();
   const stale: { tenantId: number; revision: number }[] = [];
   for (const row of stored) {
     const revision = Number(row.revision);
-    if (row.part_revision !== null && Number(row.part_revision) === revision) parts.set(row.tenant_id, unpack(row.part));
-    else stale.push({ tenantId: row.tenant_id, revision });
+    if (row.part_revision === null || Number(row.part_revision) !== revision) {
+      stale.push({ tenantId: row.tenant_id, revision });
+      continue;
+    }
+    if (row.part !== null) known.set(row.tenant_id, { revision, computedAt: row.computed_at!, part: unpack(row.part) });
+    parts.set(row.tenant_id, known.get(row.tenant_id)!.part as T);
   }
   if (stale.length === 0) return parts;
   for (const [tenantId, part] of await recompute(db, source, stale, stored.length)) parts.set(tenantId, part);
@@ -115,11 +153,14 @@ async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: nu
     parts.set(tenantId, part);
     return sql`(${tenantId}, ${source.key}, ${revision}, ${JSON.stringify(pack(part))}::jsonb)`;
   });
-  await db.execute(sql`
+  const written = await queryRows<{ tenant_id: number; revision: string | number; computed_at: string }>(db, sql`
     insert into report_parts (tenant_id, key, revision, part)
     values ${sql.join(rows, sql`, `)}
     on conflict (tenant_id, key) do update set revision = excluded.revision, part = excluded.part, computed_at = now()
-    where report_parts.revision <= excluded.revision`);
+    where report_parts.revision <= excluded.revision
+    returning tenant_id, revision, computed_at::text as computed_at`);
+  const known = rememberedParts(db, source.key);
+  for (const row of written) known.set(row.tenant_id, { revision: Number(row.revision), computedAt: row.computed_at, part: parts.get(row.tenant_id) });
   return parts;
 }
 
@@ -136,5 +177,8 @@ export async function staleKeys(db: Db, keys: string[]): Promise<Set<string>> {
   return new Set(rows.map((r) => r.key));
 }
 
-/** A text[] parameter (drizzle spreads a JavaScript array into a list of parameters). */
-export const textArray = (values: string[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+/** An array parameter (drizzle spreads a JavaScript array into a list of parameters). */
+export const sqlArray = (values: (string | number)[], type: 'text' | 'int' | 'bigint' | 'timestamptz'): SQL =>
+  sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::${sql.raw(type)}[]`;
+
+export const textArray = (values: string[]): SQL => sqlArray(values, 'text');

@@ -134,50 +134,57 @@ export type AggregateRow = {
 /** Which breakdowns to compute: all of them, or the totals and sectors (what the previous year needs). */
 export type Breakdowns = 'all' | 'totals';
 
-const DIMENSIONS = {
+export const DIMENSIONS = {
   all: ['status_at:status', 'kind:kind', 'sector_code:sector', 'area:area', 'commune_code:commune', 'tenant_id:tenant'],
   totals: ['sector_code:sector'],
 } satisfies Record<Breakdowns, string[]>;
 
-/**
- * The grouping sets of the breakdowns, and the dimension and key of each output row. Per alliance, every set
- * also groups by the alliance, and the alliance's own total stands for the 'all' row.
- */
-function groupingOf(breakdowns: Breakdowns, perAlliance: boolean): { dimension: SQL; key: SQL; sets: SQL } {
-  const dims = DIMENSIONS[breakdowns].map((d) => d.split(':') as [string, string]).filter(([column]) => !perAlliance || column !== 'tenant_id');
-  const within = (column: string) => (perAlliance ? `(f.tenant_id, f.${column})` : `(f.${column})`);
+/** The grouping sets of the breakdowns, and the dimension, key and label of each output row. */
+function groupingOf(breakdowns: Breakdowns): { dimension: SQL; key: SQL; label: SQL; sets: SQL } {
+  const dims = DIMENSIONS[breakdowns].map((d) => d.split(':') as [string, string]);
   return {
     dimension: sql.raw(`case ${dims.map(([column, name]) => `when grouping(f.${column}) = 0 then '${name}'`).join(' ')} else 'all' end`),
     key: sql.raw(dims.length === 1 ? `f.${dims[0]![0]}::text` : `coalesce(${dims.map(([column]) => `f.${column}::text`).join(', ')})`),
-    sets: sql.raw(`${dims.map(([column]) => within(column)).join(', ')}, ${perAlliance ? '(f.tenant_id)' : '()'}`),
+    label: sql.raw(breakdowns === 'all' ? 'case when grouping(f.commune_code) = 0 then max(f.commune_name) end' : 'null::text'),
+    sets: sql.raw(`${dims.map(([column]) => `(f.${column})`).join(', ')}, ()`),
   };
 }
 
-/**
- * Every breakdown of the report in one pass over the facts (grouping sets). Per alliance: the same rows for
- * each alliance at once, with its tenant_id (splitByAlliance turns them into each alliance's own rows).
- */
-export function aggregateFacts(facts: SQL, breakdowns: Breakdowns = 'all', { perAlliance = false } = {}): SQL {
-  const grouping = groupingOf(breakdowns, perAlliance);
-  return sql`
-    with facts as (${facts})
-    select ${grouping.dimension} as dimension,
-           ${grouping.key} as key,
-           ${perAlliance ? sql`f.tenant_id,` : sql``}
-           max(f.commune_name) as label,
-           (count(*) filter (where f.counted))::int as counted,
+/** The figures of a group of facts `f`: what a report counts and sums (counted ones only for money and people). */
+const MEASURES = sql.raw(`(count(*) filter (where f.counted))::int as counted,
            (count(*) filter (where f.newly_established))::int as newly_established,
            (count(*) filter (where f.ended_in_year and f.end_status <> 'converted'))::int as dissolved,
            (count(*) filter (where f.ended_in_year and f.end_status = 'converted'))::int as converted,
            (coalesce(sum(f.charter_capital_vnd) filter (where f.counted), 0))::text as charter_capital_vnd,
            (coalesce(sum(f.members) filter (where f.counted), 0))::int as members,
-           (coalesce(sum(f.workers) filter (where f.counted), 0))::int as workers
+           (coalesce(sum(f.workers) filter (where f.counted), 0))::int as workers`);
+
+/** Every breakdown of the report in one pass over the facts (grouping sets); communes carry their name. */
+export function aggregateFacts(facts: SQL, breakdowns: Breakdowns = 'all'): SQL {
+  const grouping = groupingOf(breakdowns);
+  return sql`
+    with facts as (${facts})
+    select ${grouping.dimension} as dimension,
+           ${grouping.key} as key,
+           ${grouping.label} as label,
+           ${MEASURES}
     from facts f
     group by grouping sets (${grouping.sets})`;
 }
 
-/** Does this set of breakdowns have one row per alliance (the 'tenant' dimension)? */
-export const breaksDownByAlliance = (breakdowns: Breakdowns) => DIMENSIONS[breakdowns].some((d) => d.startsWith('tenant_id:'));
+/**
+ * The facts counted in groups of everything a filter or a breakdown reads (alliance, status, kind, sector, area,
+ * commune): the national roll-up keeps each alliance's groups, and filters and adds them up (fact-cube.ts).
+ */
+export function factCube(facts: SQL): SQL {
+  return sql`
+    with facts as (${facts})
+    select f.tenant_id, f.status_at, f.kind, f.sector_code, f.sector_group, f.area, f.commune_code,
+           max(f.commune_name) as label,
+           ${MEASURES}
+    from facts f
+    group by f.tenant_id, f.status_at, f.kind, f.sector_code, f.sector_group, f.area, f.commune_code`;
+}
 
 /** Freezes a year: writes the live facts of one alliance at 31 December into report_closure_organisations. */
 export function insertClosureFacts(tenantId: number, year: number): SQL {

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
 import { aggregateYear } from './annual-report.service.ts';
-import { buildDashboard } from './dashboard.service.ts';
+import { buildDashboard, findTrend } from './dashboard.service.ts';
 import { allianceParts } from './national-rollup.ts';
 import { aggregateFacts, queryRows, reportFacts, type AggregateRow } from './reports.queries.ts';
 import { parseRecipe, recipeText, type NationalRecipe } from './rollup-recipes.ts';
@@ -19,7 +19,10 @@ let communes: Awaited<ReturnType<typeof threeCommunes>>;
 const national = { kind: 'national' } as const;
 const db = () => t.database.db;
 const TODAY = '2024-05-01';
-const ASKED: NationalRecipe = { query: 'breakdowns', year: 2023, asOf: '2023-06-30', filters: { kind: 'HTX' }, breakdowns: 'all' };
+const ASKED: NationalRecipe[] = [
+  { query: 'facts', year: 2023, asOf: '2023-06-30' },
+  { query: 'trend', year: 2023, asOf: '2023-06-30', filters: { kind: 'HTX' } },
+];
 
 const defaultKeys = () => defaultRecipes(2024).map(recipePartKey);
 
@@ -52,23 +55,25 @@ afterAll(() => t.close());
 
 describe('national roll-up refresher', () => {
   it('remembers what a national viewer asked for, as a recipe it can read back', async () => {
-    await aggregateYear(db(), national, ASKED.year, ASKED.asOf, { ...ASKED.filters, sector: undefined }, 'all');
-    const stored = await queryRows<{ recipe: string }>(db(), sql`select recipe from report_recipes`);
-    expect(stored.map((r) => r.recipe)).toEqual([recipeText(ASKED)]);
-    expect(parseRecipe(stored[0]!.recipe)).toEqual(ASKED);
-    expect(parseRecipe('{"query":"breakdowns","year":2023}')).toBeUndefined();
+    await aggregateYear(db(), national, 2023, '2023-06-30', { kind: 'HTX' });
+    await findTrend(db(), national, 2023, '2023-06-30', { kind: 'HTX', sector: undefined });
+    const stored = (await queryRows<{ recipe: string }>(db(), sql`select recipe from report_recipes`)).map((r) => r.recipe);
+    expect(stored.sort()).toEqual(ASKED.map(recipeText).sort());
+    expect(stored.map(parseRecipe).sort((a, b) => a!.query.localeCompare(b!.query))).toEqual(ASKED);
+    expect(parseRecipe('{"query":"facts","year":2023}')).toBeUndefined();
     expect(parseRecipe('not json')).toBeUndefined();
     // An alliance's own view is not a national recipe.
     await aggregateYear(db(), { kind: 'tenant', tenantId: TENANT }, 2022, '2022-12-31');
-    expect((await queryRows(db(), sql`select recipe from report_recipes`)).length).toBe(1);
+    expect((await queryRows(db(), sql`select recipe from report_recipes`)).length).toBe(2);
   });
 
   it('computes the default views and the recipes asked for before anyone asks again', async () => {
     await db().execute(sql`delete from report_parts`);
     const result = await refreshRollup(db(), { today: TODAY });
-    // 2024's and 2023's dashboards, 2024's with each of 17 single filters, and the recipe asked for.
-    expect(result).toEqual({ recipes: 3 + 3 + 17 * 3 + 1, recomputed: 58, forgottenRecipes: 0, forgottenParts: 0 });
-    await expectCurrentParts([...defaultKeys(), recipePartKey(ASKED)]);
+    // The facts of 2024, 2023 and 2022, the trends of 2024 and 2023, 2024's with each of 17 single filters, and
+    // the two recipes asked for.
+    expect(result).toEqual({ recipes: 3 + 2 + 17 + 2, recomputed: 24, forgottenRecipes: 0, forgottenParts: 0 });
+    await expectCurrentParts([...defaultKeys(), ...ASKED.map(recipePartKey)]);
     // The national dashboard of 2024 then reads stored parts only: nothing is computed or written.
     const before = await storedParts();
     const dashboard = await buildDashboard(db(), national, { year: 2024 });
@@ -81,8 +86,8 @@ describe('national roll-up refresher', () => {
     const before = await storedParts();
     await insertOrganisations(db(), OTHER_TENANT, [{ key: 'N', registrationNumber: '9900000011', sectorCode: 'agriculture', foundedOn: '2023-02-02', registeredDistrict: 'Ba Vì', currentCommuneCode: null }]);
     expect((await storedParts()).some((p) => p.tenant_id === OTHER_TENANT)).toBe(false);
-    expect((await refreshRollup(db(), { today: TODAY })).recomputed).toBe(58);
-    await expectCurrentParts([...defaultKeys(), recipePartKey(ASKED)]);
+    expect((await refreshRollup(db(), { today: TODAY })).recomputed).toBe(24);
+    await expectCurrentParts([...defaultKeys(), ...ASKED.map(recipePartKey)]);
     const after = await storedParts();
     expect((await refreshRollup(db(), { today: TODAY })).recomputed).toBe(0);
     expect(await storedParts()).toEqual(after);
@@ -97,8 +102,8 @@ describe('national roll-up refresher', () => {
     expect(asked).toBeGreaterThan(1);
     await db().execute(sql`insert into report_parts (tenant_id, key, revision, part, computed_at) values (${TENANT}, 'a former release', 0, '[]', now() - interval '1 day')`);
     const result = await refreshRollup(db(), { today: TODAY });
-    // The default views stay; the recipe asked for with a filter on 30 June goes with its parts, and the former release's part.
-    expect(result).toEqual({ recipes: 57, recomputed: 0, forgottenRecipes: asked, forgottenParts: (await alliances()).length + 1 });
+    // The default views stay; the recipes asked for on 30 June go with their parts, and the former release's part.
+    expect(result).toEqual({ recipes: 22, recomputed: 0, forgottenRecipes: asked, forgottenParts: 2 * (await alliances()).length + 1 });
     expect(await queryRows(db(), sql`select recipe from report_recipes`)).toEqual([]);
     expect(new Set((await storedParts()).map((p) => p.key))).toEqual(new Set(defaultKeys()));
   });

@@ -16,7 +16,7 @@ import type { Db } from '../../../db/client.ts';
 import { defaultReportYear, endOfYear, todayIso } from '../../../shared/dates.ts';
 import { KINDS } from '../../../shared/organisation.ts';
 import { SECTORS } from '../../../shared/sectors.ts';
-import { addUpAlliances, breakdownsPartKey } from './annual-report.service.ts';
+import { cubePartKey, nationalCube } from './annual-report.service.ts';
 import { nationalTrend, trendPartKey } from './dashboard.service.ts';
 import { staleKeys, textArray } from './national-rollup.ts';
 import { queryRows, type FactFilters } from './reports.queries.ts';
@@ -29,8 +29,8 @@ export const RECIPE_DAYS = 30;
 /** The national dashboard of a year: its breakdowns, the previous year's totals, the trend. */
 export function dashboardRecipes(year: number, filters: FactFilters = {}): NationalRecipe[] {
   return [
-    { query: 'breakdowns', year, asOf: endOfYear(year), filters, breakdowns: 'all' },
-    { query: 'breakdowns', year: year - 1, asOf: endOfYear(year - 1), filters, breakdowns: 'totals' },
+    { query: 'facts', year, asOf: endOfYear(year) },
+    { query: 'facts', year: year - 1, asOf: endOfYear(year - 1) },
     { query: 'trend', year, asOf: endOfYear(year), filters },
   ];
 }
@@ -45,16 +45,20 @@ export function defaultRecipes(year: number): NationalRecipe[] {
     ...SECTOR_GROUP_KEYS.map((sectorGroup) => ({ sectorGroup })),
     ...SECTORS.map((s) => ({ sector: s.code })),
   ];
-  return [...dashboardRecipes(year), ...dashboardRecipes(year - 1), ...singleFilters.flatMap((filters) => dashboardRecipes(year, filters))];
+  const recipes = new Map<string, NationalRecipe>();
+  for (const recipe of [...dashboardRecipes(year), ...dashboardRecipes(year - 1), ...singleFilters.flatMap((filters) => dashboardRecipes(year, filters))]) {
+    recipes.set(recipeText(recipe), recipe);
+  }
+  return [...recipes.values()];
 }
 
 /** The key of a recipe's parts. */
 export function recipePartKey(recipe: NationalRecipe): string {
-  return recipe.query === 'breakdowns' ? breakdownsPartKey(recipe.year, recipe.asOf, recipe.filters, recipe.breakdowns) : trendPartKey(recipe.year, recipe.asOf, recipe.filters);
+  return recipe.query === 'facts' ? cubePartKey(recipe.year, recipe.asOf) : trendPartKey(recipe.year, recipe.asOf, recipe.filters);
 }
 
 async function run(db: Db, recipe: NationalRecipe): Promise<void> {
-  if (recipe.query === 'breakdowns') await addUpAlliances(db, recipe.year, recipe.asOf, recipe.filters, recipe.breakdowns);
+  if (recipe.query === 'facts') await nationalCube(db, recipe.year, recipe.asOf);
   else await nationalTrend(db, recipe.year, recipe.asOf, recipe.filters);
 }
 

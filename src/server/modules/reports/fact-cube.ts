@@ -1,0 +1,95 @@
+/**
+ * The national roll-up's part of a year: one alliance's facts counted in groups of everything a filter or a
+ * breakdown reads (reports.queries.ts, factCube). Any filter of the dashboard and every breakdown are then
+ * a filter and a sum over the groups of the 34 alliances, without counting the country again: one stored part
+ * per alliance and date serves every combination of filters. The breakdowns come out exactly as aggregateFacts
+ * gives them from the facts (reports.rollup.test.ts compares both).
+ */
+import { DIMENSIONS, type AggregateRow, type Breakdowns, type FactFilters } from './reports.queries.ts';
+
+export type CubeRow = {
+  tenant_id: number;
+  status_at: string;
+  kind: string;
+  sector_code: string;
+  sector_group: string;
+  area: string | null;
+  commune_code: string | null;
+  label: string | null;
+  counted: number;
+  newly_established: number;
+  dissolved: number;
+  converted: number;
+  charter_capital_vnd: string;
+  members: number;
+  workers: number;
+};
+
+const COUNTS = ['counted', 'newly_established', 'dissolved', 'converted', 'members', 'workers'] as const;
+const FIELDS = ['tenant_id', 'status_at', 'kind', 'sector_code', 'sector_group', 'area', 'commune_code', 'label', ...COUNTS, 'charter_capital_vnd'] as const;
+
+/** Groups as arrays, for storing: a national part holds thousands of them. */
+export const packCube = (rows: CubeRow[]): unknown[][] => rows.map((row) => FIELDS.map((field) => row[field]));
+
+export const unpackCube = (stored: unknown): CubeRow[] =>
+  (stored as unknown[][]).map((values) => Object.fromEntries(FIELDS.map((field, i) => [field, values[i]])) as CubeRow);
+
+/** Each alliance's groups. */
+export function cubeByAlliance(rows: CubeRow[]): Map<number, CubeRow[]> {
+  const parts = new Map<number, CubeRow[]>();
+  for (const row of rows) {
+    const part = parts.get(row.tenant_id) ?? [];
+    parts.set(row.tenant_id, part);
+    part.push(row);
+  }
+  return parts;
+}
+
+const matches = (row: CubeRow, filters: FactFilters) =>
+  (!filters.kind || row.kind === filters.kind) &&
+  (!filters.sectorGroup || row.sector_group === filters.sectorGroup) &&
+  (!filters.sector || row.sector_code === filters.sector) &&
+  (!filters.area || row.area === filters.area);
+
+const emptyRow = (dimension: AggregateRow['dimension'], key: string | null): AggregateRow => ({
+  dimension,
+  key,
+  label: null,
+  counted: 0,
+  newly_established: 0,
+  dissolved: 0,
+  converted: 0,
+  charter_capital_vnd: '0',
+  members: 0,
+  workers: 0,
+});
+
+/** The breakdowns of the groups that pass the filters: the rows aggregateFacts gives from the same facts. */
+export function breakdownsFromCube(rows: CubeRow[], filters: FactFilters, breakdowns: Breakdowns): AggregateRow[] {
+  const dimensions = DIMENSIONS[breakdowns].map((d) => {
+    const [column, dimension] = d.split(':') as [keyof CubeRow, AggregateRow['dimension']];
+    return { column, dimension, sums: new Map<string | null, { row: AggregateRow; capital: bigint }>() };
+  });
+  const all = { row: emptyRow('all', null), capital: 0n };
+  const add = (sum: { row: AggregateRow; capital: bigint }, row: CubeRow, capital: bigint) => {
+    for (const field of COUNTS) sum.row[field] += row[field];
+    sum.capital += capital;
+  };
+  for (const row of rows) {
+    if (!matches(row, filters)) continue;
+    const capital = BigInt(row.charter_capital_vnd);
+    add(all, row, capital);
+    for (const { column, dimension, sums } of dimensions) {
+      const key = row[column] === null ? null : String(row[column]);
+      let sum = sums.get(key);
+      if (!sum) {
+        sum = { row: emptyRow(dimension, key), capital: 0n };
+        sums.set(key, sum);
+      }
+      add(sum, row, capital);
+      if (dimension === 'commune' && row.label !== null && (sum.row.label === null || row.label > sum.row.label)) sum.row.label = row.label;
+    }
+  }
+  const sums = [all, ...dimensions.flatMap((d) => [...d.sums.values()])];
+  return sums.map(({ row, capital }) => ({ ...row, charter_capital_vnd: capital.toString() }));
+}
