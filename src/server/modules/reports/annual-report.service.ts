@@ -9,7 +9,7 @@ import { writeNarrative } from './narrative.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { breakdownsFromCube, cubeByAlliance, packCube, unpackCube, type CubeRow } from './fact-cube.ts';
-import { allianceParts, partKey } from './national-rollup.ts';
+import { allianceParts, partKey, type Recompute } from './national-rollup.ts';
 import { rememberRecipe } from './rollup-recipes.ts';
 import { aggregateFacts, factCube, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
@@ -60,7 +60,7 @@ const cubeOf = (scope: TenantScope, year: number, asOf: string) => factCube(repo
 export const cubePartKey = (year: number, asOf: string) => partKey('cube', [cubeOf({ kind: 'national' }, year, asOf)]);
 
 /** Every alliance's facts of a year at a date, in groups (stored while the alliance is unchanged). */
-export async function nationalCube(db: Db, year: number, asOf: string): Promise<CubeRow[]> {
+export async function nationalCube(db: Db, year: number, asOf: string, how: Recompute = {}): Promise<CubeRow[]> {
   const parts = await allianceParts<CubeRow[]>(db, {
     key: cubePartKey(year, asOf),
     everyAlliance: async () => cubeByAlliance(await queryRows<CubeRow>(db, cubeOf({ kind: 'national' }, year, asOf))),
@@ -68,7 +68,7 @@ export async function nationalCube(db: Db, year: number, asOf: string): Promise<
     empty: () => [],
     pack: packCube,
     unpack: unpackCube,
-  });
+  }, how);
   return [...parts.values()].flat();
 }
 

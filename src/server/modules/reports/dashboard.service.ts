@@ -4,12 +4,13 @@ import { endOfYear } from '../../../shared/dates.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { buildAnnualReport } from './annual-report.build.ts';
 import { aggregateYear, findAllianceNames, onlyAlliance, scopeName } from './annual-report.service.ts';
-import { allianceParts, partKey } from './national-rollup.ts';
+import { allianceParts, partKey, type Recompute } from './national-rollup.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { rememberRecipe } from './rollup-recipes.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { closedYears, queryRows, registeredAreas, type FactFilters, type TenantScope } from './reports.queries.ts';
-import { frozenTrend, liveTrend, type TrendRow } from './trend.queries.ts';
+import { passesFilters } from './fact-cube.ts';
+import { frozenTrend, liveTrend, type TrendGroupRow, type TrendRow, type TrendSelection } from './trend.queries.ts';
 import type { DashboardQuery } from './reports.schemas.ts';
 
 export const TREND_YEARS = 10;
@@ -19,37 +20,44 @@ export type TrendPoint = { year: number; total: number; newlyEstablished: number
 /**
  * New and dissolved organisations, and the total at each year end, over ten years. Years an alliance has
  * closed give their frozen figures, the others live ones, as the annual report does. The nation's trend is
- * the sum of the alliances' own (stored while unchanged: national-rollup.ts).
+ * the sum of the alliances' own, kept by group of what the filters read (stored while unchanged:
+ * national-rollup.ts), so that one stored part serves every filter.
  */
 export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
-  if (scope.kind === 'tenant') return (await trendByAlliance(db, scope, year, asOf, filters)).get(scope.tenantId) ?? emptyTrend(year);
-  await rememberRecipe(db, { query: 'trend', year, asOf, filters });
-  return nationalTrend(db, year, asOf, filters);
+  if (scope.kind === 'tenant') return pointsOf((await trendByAlliance(db, scope, year, asOf, { filters })).get(scope.tenantId) ?? [], year);
+  await rememberRecipe(db, { query: 'trend', year, asOf });
+  return pointsOf((await nationalTrendGroups(db, year, asOf)).filter((row) => passesFilters(row, filters)), year);
 }
 
 /** The key of the national trend's parts. */
-export const trendPartKey = (year: number, asOf: string, filters: FactFilters) => partKey('trend', trendQueries({ kind: 'national' }, year, asOf, filters));
+export const trendPartKey = (year: number, asOf: string) => partKey('trend', trendQueries({ kind: 'national' }, year, asOf, { byGroup: true }));
 
-/** The nation's trend: each alliance's own (stored while unchanged), added up. */
-export async function nationalTrend(db: Db, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
-  const scope = { kind: 'national' } as const;
-  const parts = await allianceParts<TrendPoint[]>(db, {
-    key: trendPartKey(year, asOf, filters),
-    everyAlliance: () => trendByAlliance(db, scope, year, asOf, filters),
-    oneAlliance: (tenantId) => findTrend(db, { kind: 'tenant', tenantId }, year, asOf, filters),
-    empty: () => emptyTrend(year),
-    // One alliance's ten years cost about a sixth of the country's single pass.
-    oneByOneUpTo: () => 4,
-  });
-  const points = emptyTrend(year);
-  for (const part of parts.values()) part.forEach((p, i) => addToPoint(points[i]!, p));
-  return points;
+const GROUP_FIELDS = ['tenant_id', 'year', 'kind', 'sector_code', 'sector_group', 'area', 'total', 'newly_established', 'dissolved'] as const;
+
+/** Every alliance's trend by group (stored while the alliance is unchanged). */
+export async function nationalTrendGroups(db: Db, year: number, asOf: string, how: Recompute = {}): Promise<TrendGroupRow[]> {
+  const parts = await allianceParts<TrendGroupRow[]>(db, {
+    key: trendPartKey(year, asOf),
+    everyAlliance: () => trendByAlliance<TrendGroupRow>(db, { kind: 'national' }, year, asOf, { byGroup: true }),
+    oneAlliance: async (tenantId) => (await trendByAlliance<TrendGroupRow>(db, { kind: 'tenant', tenantId }, year, asOf, { byGroup: true })).get(tenantId) ?? [],
+    empty: () => [],
+    // One alliance's ten years by group cost about a twentieth of the country's pass (bench/README.md).
+    pack: (rows) => rows.map((row) => GROUP_FIELDS.map((field) => row[field])),
+    unpack: (stored) => (stored as unknown[][]).map((values) => Object.fromEntries(GROUP_FIELDS.map((field, i) => [field, values[i]])) as TrendGroupRow),
+  }, how);
+  return [...parts.values()].flat();
 }
 
-function addToPoint(point: TrendPoint, figures: Omit<TrendPoint, 'year'>) {
-  point.total += figures.total;
-  point.newlyEstablished += figures.newlyEstablished;
-  point.dissolved += figures.dissolved;
+/** The ten points of a trend from rows of its years. */
+function pointsOf(rows: TrendRow[], year: number): TrendPoint[] {
+  const points = emptyTrend(year);
+  for (const row of rows) {
+    const point = points[row.year - trendFrom(year)]!;
+    point.total += row.total;
+    point.newlyEstablished += row.newly_established;
+    point.dissolved += row.dissolved;
+  }
+  return points;
 }
 
 const trendFrom = (year: number) => year - TREND_YEARS + 1;
@@ -58,26 +66,25 @@ function emptyTrend(year: number): TrendPoint[] {
   return Array.from({ length: TREND_YEARS }, (_, i) => ({ year: trendFrom(year) + i, total: 0, newlyEstablished: 0, dissolved: 0 }));
 }
 
-function trendQueries(scope: TenantScope, year: number, asOf: string, filters: FactFilters): [SQL, SQL, SQL] {
+function trendQueries(scope: TenantScope, year: number, asOf: string, select: TrendSelection): [SQL, SQL, SQL] {
   const from = trendFrom(year);
-  return [liveTrend(scope, from, year, asOf, filters), frozenTrend(scope, from, year, filters), closedYears(scope, from, year)];
+  return [liveTrend(scope, from, year, asOf, select), frozenTrend(scope, from, year, select), closedYears(scope, from, year)];
 }
 
-/** Each alliance's trend in the scope, from one pass of each query. */
-async function trendByAlliance(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<Map<number, TrendPoint[]>> {
-  const [liveQuery, frozenQuery, closedQuery] = trendQueries(scope, year, asOf, filters);
+/** Each alliance's trend rows in the scope: closed years frozen, the others live; one pass of each query. */
+async function trendByAlliance<R extends TrendRow>(db: Db, scope: TenantScope, year: number, asOf: string, select: TrendSelection): Promise<Map<number, R[]>> {
+  const [liveQuery, frozenQuery, closedQuery] = trendQueries(scope, year, asOf, select);
   const [live, frozen, closed] = await Promise.all([
-    queryRows<TrendRow>(db, liveQuery),
-    queryRows<TrendRow>(db, frozenQuery),
+    queryRows<R>(db, liveQuery),
+    queryRows<R>(db, frozenQuery),
     queryRows<{ tenant_id: number; year: number }>(db, closedQuery),
   ]);
   const isClosed = new Set(closed.filter((c) => c.year < year || asOf === endOfYear(year)).map((c) => `${c.tenant_id}/${c.year}`));
-  const from = trendFrom(year);
-  const byAlliance = new Map<number, TrendPoint[]>();
-  const add = (r: TrendRow) => {
-    const points = byAlliance.get(r.tenant_id) ?? emptyTrend(year);
-    byAlliance.set(r.tenant_id, points);
-    addToPoint(points[r.year - from]!, { total: r.total, newlyEstablished: r.newly_established, dissolved: r.dissolved });
+  const byAlliance = new Map<number, R[]>();
+  const add = (row: R) => {
+    const rows = byAlliance.get(row.tenant_id) ?? [];
+    byAlliance.set(row.tenant_id, rows);
+    rows.push(row);
   };
   live.filter((r) => !isClosed.has(`${r.tenant_id}/${r.year}`)).forEach(add);
   frozen.filter((r) => isClosed.has(`${r.tenant_id}/${r.year}`)).forEach(add);

@@ -45,7 +45,8 @@ export function cubeByAlliance(rows: CubeRow[]): Map<number, CubeRow[]> {
   return parts;
 }
 
-const matches = (row: CubeRow, filters: FactFilters) =>
+/** Does a group pass the dashboard's filters? */
+export const passesFilters = (row: { kind: string; sector_code: string; sector_group: string; area: string | null }, filters: FactFilters) =>
   (!filters.kind || row.kind === filters.kind) &&
   (!filters.sectorGroup || row.sector_group === filters.sectorGroup) &&
   (!filters.sector || row.sector_code === filters.sector) &&
@@ -76,7 +77,7 @@ export function breakdownsFromCube(rows: CubeRow[], filters: FactFilters, breakd
     sum.capital += capital;
   };
   for (const row of rows) {
-    if (!matches(row, filters)) continue;
+    if (!passesFilters(row, filters)) continue;
     const capital = BigInt(row.charter_capital_vnd);
     add(all, row, capital);
     for (const { column, dimension, sums } of dimensions) {

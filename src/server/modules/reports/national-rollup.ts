@@ -87,16 +87,23 @@ function rememberedParts(db: Db, key: string): Remembered {
   return parts;
 }
 
+/**
+ * How stale parts are recomputed: by default one by one while few, else in one pass over the country (the
+ * least work); `oneByOne` always alliance by alliance (more work, but short statements: the refresher's way,
+ * so that a viewer's query never waits long behind it on the embedded database's one connection).
+ */
+export type Recompute = { oneByOne?: boolean };
+
 /** Every alliance's part of a query, from the stored parts where nothing has changed, recomputed elsewhere. */
-export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<Map<number, T>> {
+export async function allianceParts<T>(db: Db, source: PartSource<T>, how: Recompute = {}): Promise<Map<number, T>> {
   const inProgress = computing.get(db) ?? new Map<string, Promise<unknown>>();
   computing.set(db, inProgress);
   const running = inProgress.get(source.key);
   if (running) {
     await running.catch(() => undefined);
-    return readOrRecompute(db, source);
+    return readOrRecompute(db, source, how);
   }
-  const work = readOrRecompute(db, source);
+  const work = readOrRecompute(db, source, how);
   inProgress.set(source.key, work);
   try {
     return await work;
@@ -105,7 +112,7 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<M
   }
 }
 
-async function readOrRecompute<T>(db: Db, source: PartSource<T>): Promise<Map<number, T>> {
+async function readOrRecompute<T>(db: Db, source: PartSource<T>, how: Recompute): Promise<Map<number, T>> {
   const known = rememberedParts(db, source.key);
   const ids = [...known.keys()];
   // One statement, one snapshot: the revisions and the parts are read together; a part already in memory at
@@ -132,15 +139,15 @@ async function readOrRecompute<T>(db: Db, source: PartSource<T>): Promise<Map<nu
     parts.set(row.tenant_id, known.get(row.tenant_id)!.part as T);
   }
   if (stale.length === 0) return parts;
-  for (const [tenantId, part] of await recompute(db, source, stale, stored.length)) parts.set(tenantId, part);
+  for (const [tenantId, part] of await recompute(db, source, stale, stored.length, how)) parts.set(tenantId, part);
   return parts;
 }
 
 /** Recomputes the stale alliances' parts, one by one or in one pass over the country, and stores them. */
-async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: number; revision: number }[], alliances: number): Promise<Map<number, T>> {
+async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: number; revision: number }[], alliances: number, how: Recompute): Promise<Map<number, T>> {
   const { pack = (p: T) => p, oneByOneUpTo = aQuarter } = source;
   const fresh = new Map<number, T>();
-  if (stale.length <= oneByOneUpTo(alliances)) {
+  if (how.oneByOne || stale.length <= oneByOneUpTo(alliances)) {
     for (const { tenantId } of stale) fresh.set(tenantId, await source.oneAlliance(tenantId));
   } else {
     for (const [tenantId, part] of await source.everyAlliance()) fresh.set(tenantId, part);

@@ -1,28 +1,21 @@
 /**
  * What a national viewer asked for, written down so that the refresher (rollup-refresher.ts) can ask it again
- * after every change: a recipe names the query (a year's facts in groups, or the ten-year trend), the year, the
- * date and the trend's filters. Stored as canonical JSON, one row a recipe, with when it was last asked for.
+ * after every change: a recipe names the query (a year's facts, or the ten-year trend, both in groups that serve
+ * every filter), the year and the date. Stored as canonical JSON, one row a recipe, with when it was last asked for.
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { queryRows, type FactFilters } from './reports.queries.ts';
+import { queryRows } from './reports.queries.ts';
 
-/** A year's facts at a date (every breakdown, with any filter), or the ten-year trend with its filters. */
-export type NationalRecipe = { query: 'facts'; year: number; asOf: string } | { query: 'trend'; year: number; asOf: string; filters: FactFilters };
+/** A year's facts at a date, or the ten years to a date, each in groups that serve every filter. */
+export type NationalRecipe = { query: 'facts' | 'trend'; year: number; asOf: string };
 
-const Filters = z.object({ kind: z.string(), sectorGroup: z.string(), sector: z.string(), area: z.string() }).partial().strict();
-const Recipe = z.discriminatedUnion('query', [
-  z.object({ query: z.literal('facts'), year: z.number().int(), asOf: z.string() }).strict(),
-  z.object({ query: z.literal('trend'), year: z.number().int(), asOf: z.string(), filters: Filters }).strict(),
-]);
+const Recipe = z.object({ query: z.enum(['facts', 'trend']), year: z.number().int(), asOf: z.string() }).strict();
 
-/** The same recipe always gives the same text: keys in one order, filters that are not set left out. */
+/** The same recipe always gives the same text: keys in one order. */
 export function recipeText(recipe: NationalRecipe): string {
-  if (recipe.query === 'facts') return JSON.stringify({ query: recipe.query, year: recipe.year, asOf: recipe.asOf });
-  const { kind, sectorGroup, sector, area } = recipe.filters;
-  const filters = Object.fromEntries(Object.entries({ kind, sectorGroup, sector, area }).filter(([, v]) => v !== undefined && v !== ''));
-  return JSON.stringify({ query: recipe.query, year: recipe.year, asOf: recipe.asOf, filters });
+  return JSON.stringify({ query: recipe.query, year: recipe.year, asOf: recipe.asOf });
 }
 
 /** A stored recipe read back; undefined when it is not one (written by another release). */

@@ -3,8 +3,9 @@
  * instead of counting the country (0.2–0.9 s a query on PGlite, bench/README.md).
  *
  * A refresh asks again every recipe a viewer asked for in the last 30 days, and the default views (the national
- * dashboard of the year it opens on and of the year before, and the first with each single filter): each
- * recipe with stale parts recomputes them, the changed alliances alone while they are few. It then forgets older recipes, and parts no recipe reads (those of
+ * dashboard of the year it opens on and of the year before, with any filters: a part holds the alliance's
+ * figures in groups of what the filters read): each recipe with stale parts recomputes them, the changed
+ * alliances alone while they are few. It then forgets older recipes, and parts no recipe reads (those of
  * a former release, whose queries had other keys).
  *
  * The server refreshes once at start (after a release every part is new) and whenever an alliance's revision
@@ -14,52 +15,40 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { defaultReportYear, endOfYear, todayIso } from '../../../shared/dates.ts';
-import { KINDS } from '../../../shared/organisation.ts';
-import { SECTORS } from '../../../shared/sectors.ts';
 import { cubePartKey, nationalCube } from './annual-report.service.ts';
-import { nationalTrend, trendPartKey } from './dashboard.service.ts';
+import { nationalTrendGroups, trendPartKey } from './dashboard.service.ts';
 import { staleKeys, textArray } from './national-rollup.ts';
-import { queryRows, type FactFilters } from './reports.queries.ts';
-import { SECTOR_GROUP_KEYS } from './reports.schemas.ts';
+import { queryRows } from './reports.queries.ts';
 import { parseRecipe, recentRecipes, recipeText, type NationalRecipe } from './rollup-recipes.ts';
 
 /** How long a recipe no viewer asks for is kept fresh. */
 export const RECIPE_DAYS = 30;
 
-/** The national dashboard of a year: its breakdowns, the previous year's totals, the trend. */
-export function dashboardRecipes(year: number, filters: FactFilters = {}): NationalRecipe[] {
+/** The national dashboard of a year: the year's facts, the previous year's, and the ten-year trend. */
+export function dashboardRecipes(year: number): NationalRecipe[] {
   return [
     { query: 'facts', year, asOf: endOfYear(year) },
     { query: 'facts', year: year - 1, asOf: endOfYear(year - 1) },
-    { query: 'trend', year, asOf: endOfYear(year), filters },
+    { query: 'trend', year, asOf: endOfYear(year) },
   ];
 }
 
-/**
- * What a national viewer most likely opens: the dashboard of the year it opens on and of the year before, and
- * the first year's dashboard with each single filter of the dashboard (a kind, a sector group, a sector).
- */
+/** What a national viewer most likely opens: the dashboard of the year it opens on and of the year before. */
 export function defaultRecipes(year: number): NationalRecipe[] {
-  const singleFilters: FactFilters[] = [
-    ...KINDS.map((kind) => ({ kind })),
-    ...SECTOR_GROUP_KEYS.map((sectorGroup) => ({ sectorGroup })),
-    ...SECTORS.map((s) => ({ sector: s.code })),
-  ];
   const recipes = new Map<string, NationalRecipe>();
-  for (const recipe of [...dashboardRecipes(year), ...dashboardRecipes(year - 1), ...singleFilters.flatMap((filters) => dashboardRecipes(year, filters))]) {
-    recipes.set(recipeText(recipe), recipe);
-  }
+  for (const recipe of [...dashboardRecipes(year), ...dashboardRecipes(year - 1)]) recipes.set(recipeText(recipe), recipe);
   return [...recipes.values()];
 }
 
 /** The key of a recipe's parts. */
 export function recipePartKey(recipe: NationalRecipe): string {
-  return recipe.query === 'facts' ? cubePartKey(recipe.year, recipe.asOf) : trendPartKey(recipe.year, recipe.asOf, recipe.filters);
+  return recipe.query === 'facts' ? cubePartKey(recipe.year, recipe.asOf) : trendPartKey(recipe.year, recipe.asOf);
 }
 
 async function run(db: Db, recipe: NationalRecipe): Promise<void> {
-  if (recipe.query === 'facts') await nationalCube(db, recipe.year, recipe.asOf);
-  else await nationalTrend(db, recipe.year, recipe.asOf, recipe.filters);
+  // Alliance by alliance: no statement of the refresher holds the database long while a viewer waits.
+  if (recipe.query === 'facts') await nationalCube(db, recipe.year, recipe.asOf, { oneByOne: true });
+  else await nationalTrendGroups(db, recipe.year, recipe.asOf, { oneByOne: true });
 }
 
 /** Recipes kept fresh, those that had stale parts, and what was forgotten. */
