@@ -10,7 +10,7 @@ import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { breakdownsFromCube, cubeByAlliance, packCube, unpackCube, type CubeRow } from './fact-cube.ts';
 import { allianceParts, partKey, type Recompute } from './national-rollup.ts';
-import { rememberRecipe } from './rollup-recipes.ts';
+import { rememberRecipes } from './rollup-recipes.ts';
 import { aggregateFacts, factCube, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
 
@@ -47,10 +47,7 @@ export async function aggregateYear(
   filters: FactFilters = {},
   breakdowns: Breakdowns = 'all',
 ): Promise<AggregateRow[]> {
-  if (scope.kind === 'national') {
-    await rememberRecipe(db, { query: 'facts', year, asOf });
-    return breakdownsFromCube(await nationalCube(db, year, asOf), filters, breakdowns);
-  }
+  if (scope.kind === 'national') return breakdownsFromCube(await nationalYearFacts(db, year, asOf), filters, breakdowns);
   return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
 }
 
@@ -58,6 +55,12 @@ const cubeOf = (scope: TenantScope, year: number, asOf: string) => factCube(repo
 
 /** The key of the national parts of a year at a date. */
 export const cubePartKey = (year: number, asOf: string) => partKey('cube', [cubeOf({ kind: 'national' }, year, asOf)]);
+
+/** The national facts of a year at a date, in groups, for a viewer: the refresher keeps them fresh from now on. */
+export async function nationalYearFacts(db: Db, year: number, asOf: string): Promise<CubeRow[]> {
+  await rememberRecipes(db, [{ query: 'facts', year, asOf }]);
+  return nationalCube(db, year, asOf);
+}
 
 /** Every alliance's facts of a year at a date, in groups (stored while the alliance is unchanged). */
 export async function nationalCube(db: Db, year: number, asOf: string, how: Recompute = {}): Promise<CubeRow[]> {

@@ -1,16 +1,14 @@
-import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { endOfYear } from '../../../shared/dates.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { buildAnnualReport } from './annual-report.build.ts';
-import { aggregateYear, findAllianceNames, onlyAlliance, scopeName } from './annual-report.service.ts';
-import { allianceParts, partKey, type Recompute } from './national-rollup.ts';
+import { aggregateYear, findAllianceNames, nationalCube, onlyAlliance, scopeName } from './annual-report.service.ts';
 import { findPlanTargets } from './plans.service.ts';
-import { rememberRecipe } from './rollup-recipes.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { closedYears, queryRows, registeredAreas, type FactFilters, type TenantScope } from './reports.queries.ts';
-import { passesFilters } from './fact-cube.ts';
-import { frozenTrend, liveTrend, type TrendGroupRow, type TrendRow, type TrendSelection } from './trend.queries.ts';
+import { trendFiguresFromCube } from './fact-cube.ts';
+import { rememberRecipes } from './rollup-recipes.ts';
+import { frozenTrend, liveTrend, type TrendRow } from './trend.queries.ts';
 import type { DashboardQuery } from './reports.schemas.ts';
 
 export const TREND_YEARS = 10;
@@ -19,44 +17,22 @@ export type TrendPoint = { year: number; total: number; newlyEstablished: number
 
 /**
  * New and dissolved organisations, and the total at each year end, over ten years. Years an alliance has
- * closed give their frozen figures, the others live ones, as the annual report does. The nation's trend is
- * the sum of the alliances' own, kept by group of what the filters read (stored while unchanged:
- * national-rollup.ts), so that one stored part serves every filter.
+ * closed give their frozen figures, the others live ones, as the annual report does: a point is the annual
+ * report's figures at that year end (reports.counting.test.ts holds them equal). The nation's points are
+ * therefore read from each year's national facts in groups (nationalCube), which serve every filter and are
+ * kept fresh in the background.
  */
 export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
-  if (scope.kind === 'tenant') return pointsOf((await trendByAlliance(db, scope, year, asOf, { filters })).get(scope.tenantId) ?? [], year);
-  await rememberRecipe(db, { query: 'trend', year, asOf });
-  return pointsOf((await nationalTrendGroups(db, year, asOf)).filter((row) => passesFilters(row, filters)), year);
-}
-
-/** The key of the national trend's parts. */
-export const trendPartKey = (year: number, asOf: string) => partKey('trend', trendQueries({ kind: 'national' }, year, asOf, { byGroup: true }));
-
-const GROUP_FIELDS = ['tenant_id', 'year', 'kind', 'sector_code', 'sector_group', 'area', 'total', 'newly_established', 'dissolved'] as const;
-
-/** Every alliance's trend by group (stored while the alliance is unchanged). */
-export async function nationalTrendGroups(db: Db, year: number, asOf: string, how: Recompute = {}): Promise<TrendGroupRow[]> {
-  const parts = await allianceParts<TrendGroupRow[]>(db, {
-    key: trendPartKey(year, asOf),
-    everyAlliance: () => trendByAlliance<TrendGroupRow>(db, { kind: 'national' }, year, asOf, { byGroup: true }),
-    oneAlliance: async (tenantId) => (await trendByAlliance<TrendGroupRow>(db, { kind: 'tenant', tenantId }, year, asOf, { byGroup: true })).get(tenantId) ?? [],
-    empty: () => [],
-    // One alliance's ten years by group cost about a twentieth of the country's pass (bench/README.md).
-    pack: (rows) => rows.map((row) => GROUP_FIELDS.map((field) => row[field])),
-    unpack: (stored) => (stored as unknown[][]).map((values) => Object.fromEntries(GROUP_FIELDS.map((field, i) => [field, values[i]])) as TrendGroupRow),
-  }, how);
-  return [...parts.values()].flat();
-}
-
-/** The ten points of a trend from rows of its years. */
-function pointsOf(rows: TrendRow[], year: number): TrendPoint[] {
   const points = emptyTrend(year);
-  for (const row of rows) {
-    const point = points[row.year - trendFrom(year)]!;
-    point.total += row.total;
-    point.newlyEstablished += row.newly_established;
-    point.dissolved += row.dissolved;
+  if (scope.kind === 'tenant') {
+    for (const row of (await trendByAlliance(db, scope, year, asOf, filters)).get(scope.tenantId) ?? []) {
+      Object.assign(points[row.year - trendFrom(year)]!, { total: row.total, newlyEstablished: row.newly_established, dissolved: row.dissolved });
+    }
+    return points;
   }
+  const asOfs = points.map((p) => (p.year === year ? asOf : endOfYear(p.year)));
+  await rememberRecipes(db, points.map((p, i) => ({ query: 'facts', year: p.year, asOf: asOfs[i]! })));
+  for (const [i, point] of points.entries()) Object.assign(point, trendFiguresFromCube(await nationalCube(db, point.year, asOfs[i]!), filters));
   return points;
 }
 
@@ -66,22 +42,17 @@ function emptyTrend(year: number): TrendPoint[] {
   return Array.from({ length: TREND_YEARS }, (_, i) => ({ year: trendFrom(year) + i, total: 0, newlyEstablished: 0, dissolved: 0 }));
 }
 
-function trendQueries(scope: TenantScope, year: number, asOf: string, select: TrendSelection): [SQL, SQL, SQL] {
-  const from = trendFrom(year);
-  return [liveTrend(scope, from, year, asOf, select), frozenTrend(scope, from, year, select), closedYears(scope, from, year)];
-}
-
 /** Each alliance's trend rows in the scope: closed years frozen, the others live; one pass of each query. */
-async function trendByAlliance<R extends TrendRow>(db: Db, scope: TenantScope, year: number, asOf: string, select: TrendSelection): Promise<Map<number, R[]>> {
-  const [liveQuery, frozenQuery, closedQuery] = trendQueries(scope, year, asOf, select);
+async function trendByAlliance(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<Map<number, TrendRow[]>> {
+  const from = trendFrom(year);
   const [live, frozen, closed] = await Promise.all([
-    queryRows<R>(db, liveQuery),
-    queryRows<R>(db, frozenQuery),
-    queryRows<{ tenant_id: number; year: number }>(db, closedQuery),
+    queryRows<TrendRow>(db, liveTrend(scope, from, year, asOf, filters)),
+    queryRows<TrendRow>(db, frozenTrend(scope, from, year, filters)),
+    queryRows<{ tenant_id: number; year: number }>(db, closedYears(scope, from, year)),
   ]);
   const isClosed = new Set(closed.filter((c) => c.year < year || asOf === endOfYear(year)).map((c) => `${c.tenant_id}/${c.year}`));
-  const byAlliance = new Map<number, R[]>();
-  const add = (row: R) => {
+  const byAlliance = new Map<number, TrendRow[]>();
+  const add = (row: TrendRow) => {
     const rows = byAlliance.get(row.tenant_id) ?? [];
     byAlliance.set(row.tenant_id, rows);
     rows.push(row);

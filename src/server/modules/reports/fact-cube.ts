@@ -94,3 +94,15 @@ export function breakdownsFromCube(rows: CubeRow[], filters: FactFilters, breakd
   const sums = [all, ...dimensions.flatMap((d) => [...d.sums.values()])];
   return sums.map(({ row, capital }) => ({ ...row, charter_capital_vnd: capital.toString() }));
 }
+
+/** What a trend point shows of the groups that pass the filters: counted, newly established, dissolved. */
+export function trendFiguresFromCube(rows: CubeRow[], filters: FactFilters): { total: number; newlyEstablished: number; dissolved: number } {
+  const figures = { total: 0, newlyEstablished: 0, dissolved: 0 };
+  for (const row of rows) {
+    if (!passesFilters(row, filters)) continue;
+    figures.total += row.counted;
+    figures.newlyEstablished += row.newly_established;
+    figures.dissolved += row.dissolved;
+  }
+  return figures;
+}

@@ -62,12 +62,12 @@ const computing = new WeakMap<Db, Map<string, Promise<unknown>>>();
 /**
  * Parts already read or computed, per database, key and alliance, with their revision and when they were
  * computed: a part still stored as it was is not read again (a year's groups are thousands of rows). Keys are
- * forgotten, least recently used first, beyond 200,000 remembered rows (a year's groups of the whole country:
- * about 15,000). Parts are shared: whoever reads them must not change them.
+ * forgotten, least recently used first, beyond 400,000 remembered rows (a year's groups of the whole country:
+ * about 15,000; a dashboard reads eleven years'). Parts are shared: whoever reads them must not change them.
  */
 type Remembered = Map<number, { revision: number; computedAt: string; part: unknown }>;
 const remembered = new WeakMap<Db, Map<string, Remembered>>();
-const REMEMBERED_ROWS = 200_000;
+const REMEMBERED_ROWS = 400_000;
 
 const rowsOf = (parts: Remembered) => [...parts.values()].reduce((n, p) => n + (Array.isArray(p.part) ? p.part.length : 1), 0);
 

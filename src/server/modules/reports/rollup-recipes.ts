@@ -1,17 +1,17 @@
 /**
  * What a national viewer asked for, written down so that the refresher (rollup-refresher.ts) can ask it again
- * after every change: a recipe names the query (a year's facts, or the ten-year trend, both in groups that serve
- * every filter), the year and the date. Stored as canonical JSON, one row a recipe, with when it was last asked for.
+ * after every change: a recipe names the query (a year's facts in groups that serve every filter), the year and
+ * the date. Stored as canonical JSON, one row a recipe, with when it was last asked for.
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { queryRows } from './reports.queries.ts';
 
-/** A year's facts at a date, or the ten years to a date, each in groups that serve every filter. */
-export type NationalRecipe = { query: 'facts' | 'trend'; year: number; asOf: string };
+/** A year's national facts at a date, in groups that serve every filter and breakdown (and the trend's points). */
+export type NationalRecipe = { query: 'facts'; year: number; asOf: string };
 
-const Recipe = z.object({ query: z.enum(['facts', 'trend']), year: z.number().int(), asOf: z.string() }).strict();
+const Recipe = z.object({ query: z.literal('facts'), year: z.number().int(), asOf: z.string() }).strict();
 
 /** The same recipe always gives the same text: keys in one order. */
 export function recipeText(recipe: NationalRecipe): string {
@@ -28,10 +28,11 @@ export function parseRecipe(text: string): NationalRecipe | undefined {
   }
 }
 
-/** Notes that a viewer asked for this recipe now (written at most once an hour a recipe). */
-export async function rememberRecipe(db: Db, recipe: NationalRecipe): Promise<void> {
+/** Notes that a viewer asked for these recipes now (written at most once an hour a recipe). */
+export async function rememberRecipes(db: Db, recipes: NationalRecipe[]): Promise<void> {
+  const texts = [...new Set(recipes.map(recipeText))];
   await db.execute(sql`
-    insert into report_recipes (recipe) values (${recipeText(recipe)})
+    insert into report_recipes (recipe) values ${sql.join(texts.map((text) => sql`(${text})`), sql`, `)}
     on conflict (recipe) do update set last_used_at = now()
     where report_recipes.last_used_at < now() - interval '1 hour'`);
 }

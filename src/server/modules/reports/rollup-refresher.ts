@@ -2,10 +2,10 @@
  * Keeps the national roll-up's parts current in the background, so that a national viewer reads stored parts
  * instead of counting the country (0.2–0.9 s a query on PGlite, bench/README.md).
  *
+ * A recipe is a year's national facts at a date, in groups that serve every filter, breakdown and trend point.
  * A refresh asks again every recipe a viewer asked for in the last 30 days, and the default views (the national
- * dashboard of the year it opens on and of the year before, with any filters: a part holds the alliance's
- * figures in groups of what the filters read): each recipe with stale parts recomputes them, the changed
- * alliances alone while they are few. It then forgets older recipes, and parts no recipe reads (those of
+ * dashboard of the year it opens on and of the year before: the facts of eleven year ends). Each recipe with
+ * stale parts recomputes them, alliance by alliance. It then forgets older recipes, and parts no recipe reads (those of
  * a former release, whose queries had other keys).
  *
  * The server refreshes once at start (after a release every part is new) and whenever an alliance's revision
@@ -16,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { defaultReportYear, endOfYear, todayIso } from '../../../shared/dates.ts';
 import { cubePartKey, nationalCube } from './annual-report.service.ts';
-import { nationalTrendGroups, trendPartKey } from './dashboard.service.ts';
+import { TREND_YEARS } from './dashboard.service.ts';
 import { staleKeys, textArray } from './national-rollup.ts';
 import { queryRows } from './reports.queries.ts';
 import { parseRecipe, recentRecipes, recipeText, type NationalRecipe } from './rollup-recipes.ts';
@@ -24,13 +24,9 @@ import { parseRecipe, recentRecipes, recipeText, type NationalRecipe } from './r
 /** How long a recipe no viewer asks for is kept fresh. */
 export const RECIPE_DAYS = 30;
 
-/** The national dashboard of a year: the year's facts, the previous year's, and the ten-year trend. */
+/** The national dashboard of a year: the facts of its year, of the previous year, and of the trend's ten. */
 export function dashboardRecipes(year: number): NationalRecipe[] {
-  return [
-    { query: 'facts', year, asOf: endOfYear(year) },
-    { query: 'facts', year: year - 1, asOf: endOfYear(year - 1) },
-    { query: 'trend', year, asOf: endOfYear(year) },
-  ];
+  return Array.from({ length: TREND_YEARS + 1 }, (_, i) => year - TREND_YEARS + i).map((y) => ({ query: 'facts', year: y, asOf: endOfYear(y) }));
 }
 
 /** What a national viewer most likely opens: the dashboard of the year it opens on and of the year before. */
@@ -41,21 +37,16 @@ export function defaultRecipes(year: number): NationalRecipe[] {
 }
 
 /** The key of a recipe's parts. */
-export function recipePartKey(recipe: NationalRecipe): string {
-  return recipe.query === 'facts' ? cubePartKey(recipe.year, recipe.asOf) : trendPartKey(recipe.year, recipe.asOf);
-}
-
-async function run(db: Db, recipe: NationalRecipe): Promise<void> {
-  // Alliance by alliance: no statement of the refresher holds the database long while a viewer waits.
-  if (recipe.query === 'facts') await nationalCube(db, recipe.year, recipe.asOf, { oneByOne: true });
-  else await nationalTrendGroups(db, recipe.year, recipe.asOf, { oneByOne: true });
-}
+export const recipePartKey = (recipe: NationalRecipe): string => cubePartKey(recipe.year, recipe.asOf);
 
 /** Recipes kept fresh, those that had stale parts, and what was forgotten. */
 export type RefreshResult = { recipes: number; recomputed: number; forgottenRecipes: number; forgottenParts: number };
 
-/** Recomputes the stale parts of every recent recipe and of the default views, then forgets the rest. */
-export async function refreshRollup(db: Db, { today = todayIso(), signal }: { today?: string; signal?: AbortSignal } = {}): Promise<RefreshResult> {
+/**
+ * Recomputes the stale parts of every recent recipe and of the default views, then forgets the rest. With
+ * `readAll` (the server's first refresh) the parts still current are read too, into this process's memory.
+ */
+export async function refreshRollup(db: Db, { today = todayIso(), signal, readAll = false }: { today?: string; signal?: AbortSignal; readAll?: boolean } = {}): Promise<RefreshResult> {
   const [{ alliances } = { alliances: 0 }] = await queryRows<{ alliances: number }>(db, sql`select count(*)::int as alliances from alliances`);
   // With one alliance nobody needs a national view: only what was asked for is kept.
   const defaults = alliances > 1 ? defaultRecipes(defaultReportYear(today)) : [];
@@ -71,11 +62,12 @@ export async function refreshRollup(db: Db, { today = todayIso(), signal }: { to
   const stale = await staleKeys(db, keys);
   let recomputed = 0;
   for (const { recipe, key } of keyed) {
-    if (!stale.has(key)) continue;
+    if (!stale.has(key) && !readAll) continue;
     // Stopping (the server shuts down) does not wait for the rest: what is left is computed when asked for.
     if (signal?.aborted) return { recipes: recipes.size, recomputed, forgottenRecipes: 0, forgottenParts: 0 };
-    await run(db, recipe);
-    recomputed += 1;
+    // Alliance by alliance: no statement of the refresher holds the database long while a viewer waits.
+    await nationalCube(db, recipe.year, recipe.asOf, { oneByOne: true });
+    if (stale.has(key)) recomputed += 1;
   }
   const forgottenRecipes = await queryRows(db, sql`
     delete from report_recipes where last_used_at < now() - make_interval(days => ${RECIPE_DAYS}) returning 1`);
@@ -105,7 +97,7 @@ export function startRollupRefresher(db: Db, { intervalMs = 10_000, log }: { int
     const signature = `${state?.revisions}/${todayIso()}`;
     if (signature === seen) return;
     const started = performance.now();
-    const result = await refreshRollup(db, { signal: stopping.signal });
+    const result = await refreshRollup(db, { signal: stopping.signal, readAll: seen === undefined });
     if (stopping.signal.aborted) return;
     seen = signature;
     const ms = performance.now() - started;

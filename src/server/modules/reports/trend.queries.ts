@@ -15,23 +15,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { ENDED, filterConditions, liveFacts, statusIntervals, tenantCondition, type FactFilters, type TenantScope } from './reports.queries.ts';
 
 export type TrendRow = { tenant_id: number; year: number; total: number; newly_established: number; dissolved: number };
-
-/** A trend row of one group of what the dashboard filters by (trend by group: the national roll-up's part). */
-export type TrendGroupRow = TrendRow & { kind: string; sector_code: string; sector_group: string; area: string | null };
-
-/**
- * Either the figures of the facts that pass the filters, or the figures of every group of what the filters read
- * (kind, sector, area): the national roll-up keeps an alliance's groups and filters them itself.
- */
-export type TrendSelection = { filters: FactFilters } | { byGroup: true };
-
-const GROUP_COLUMNS = ['kind', 'sector_code', 'sector_group', 'area'] as const;
-
-/** The condition on the facts `u` and the extra grouping columns (prefixed by `alias`) of a selection. */
-function selection(select: TrendSelection, alias = 'u'): { where: SQL; columns: SQL } {
-  if ('filters' in select) return { where: filterConditions(select.filters), columns: sql`` };
-  return { where: sql`true`, columns: sql.raw(GROUP_COLUMNS.map((c) => `, ${alias}.${c}`).join('')) };
-}
 export type TrendStrategy = 'year_by_year' | 'ever_ended';
 
 /** A year's figures from its facts `u`: counted at the year end, founded in it, dissolved in it (not converted). */
@@ -52,32 +35,30 @@ export function liveTrend(
   from: number,
   to: number,
   lastAsOf: string,
-  select: TrendSelection = { filters: {} },
+  filters: FactFilters = {},
   strategy: TrendStrategy = scope.kind === 'tenant' ? 'year_by_year' : 'ever_ended',
 ): SQL {
-  return strategy === 'year_by_year' ? trendYearByYear(scope, from, to, lastAsOf, select) : trendFromEverEnded(scope, from, to, lastAsOf, select);
+  return strategy === 'year_by_year' ? trendYearByYear(scope, from, to, lastAsOf, filters) : trendFromEverEnded(scope, from, to, lastAsOf, filters);
 }
 
-function trendYearByYear(scope: TenantScope, from: number, to: number, lastAsOf: string, select: TrendSelection): SQL {
+function trendYearByYear(scope: TenantScope, from: number, to: number, lastAsOf: string, filters: FactFilters): SQL {
   const facts = liveFacts(scope, sql`y.as_of`, sql`y.year_start`);
-  const { where, columns } = selection(select);
   return sql`
     with years as (${yearEnds(from, to, lastAsOf)})
-    select u.tenant_id, y.year${columns},
+    select u.tenant_id, y.year,
            ${TREND_COUNTS}
     from years y
     cross join lateral (${facts}) u
-    where ${where}
-    group by u.tenant_id, y.year${columns}`;
+    where ${filterConditions(filters)}
+    group by u.tenant_id, y.year`;
 }
 
-function trendFromEverEnded(scope: TenantScope, from: number, to: number, lastAsOf: string, select: TrendSelection): SQL {
+function trendFromEverEnded(scope: TenantScope, from: number, to: number, lastAsOf: string, filters: FactFilters): SQL {
   // Each year's statuses, already in force at its end: liveFacts' own interval condition then holds for all.
   const facts = liveFacts(scope, sql`y.as_of`, sql`y.year_start`, {
     intervals: sql`(select * from year_end_statuses s where s.year = y.year)`,
     organisations: sql`ever_ended`,
   });
-  const { where, columns } = selection(select);
   return sql`
     with years as (${yearEnds(from, to, lastAsOf)}),
     intervals as materialized (${statusIntervals(scope)}),
@@ -88,20 +69,20 @@ function trendFromEverEnded(scope: TenantScope, from: number, to: number, lastAs
              or exists (select 1 from intervals i where i.tenant_id = o.tenant_id and i.organisation_id = o.id and i.status in ${ENDED}))
     ),
     founded as (
-      select u.tenant_id, u.founded_on${columns}, count(*)::int as n
+      select u.tenant_id, u.founded_on, count(*)::int as n
       from (
         select o.tenant_id, o.founded_on, o.kind, s.group_key as sector_group, o.sector_code, o.registered_district as area
         from organisations o join sectors s on s.code = o.sector_code
         where ${tenantCondition(scope, sql`o.tenant_id`)}
       ) u
-      where ${where}
-      group by u.tenant_id, u.founded_on${columns}
+      where ${filterConditions(filters)}
+      group by u.tenant_id, u.founded_on
     ),
     born as (
-      select f.tenant_id, y.year${selection(select, 'f').columns}, sum(f.n)::int as founded,
+      select f.tenant_id, y.year, sum(f.n)::int as founded,
              (coalesce(sum(f.n) filter (where f.founded_on >= y.year_start), 0))::int as newly_established
       from years y join founded f on f.founded_on <= y.as_of
-      group by f.tenant_id, y.year${selection(select, 'f').columns}
+      group by f.tenant_id, y.year
     ),
     -- The status in force at each year end, for the ever-ended organisations' intervals alone: one pass.
     year_end_statuses as materialized (
@@ -111,32 +92,25 @@ function trendFromEverEnded(scope: TenantScope, from: number, to: number, lastAs
       where exists (select 1 from ever_ended o where o.tenant_id = i.tenant_id and o.id = i.organisation_id)
     ),
     ended as (
-      select u.tenant_id, y.year${columns},
+      select u.tenant_id, y.year,
              (count(*) filter (where not u.counted))::int as uncounted,
              (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
       from years y
       cross join lateral (${facts}) u
-      where ${where}
-      group by u.tenant_id, y.year${columns}
+      where ${filterConditions(filters)}
+      group by u.tenant_id, y.year
     )
-    -- Added up rather than joined: groups match on a null area too, and hash where a join on it could not.
-    select x.tenant_id, x.year${selection(select, 'x').columns},
-           (sum(x.founded) - sum(x.uncounted))::int as total, sum(x.newly_established)::int as newly_established, sum(x.dissolved)::int as dissolved
-    from (
-      select b.tenant_id, b.year${selection(select, 'b').columns}, b.founded, b.newly_established, 0 as uncounted, 0 as dissolved from born b
-      union all
-      select e.tenant_id, e.year${selection(select, 'e').columns}, 0, 0, e.uncounted, e.dissolved from ended e
-    ) x
-    group by x.tenant_id, x.year${selection(select, 'x').columns}`;
+    select b.tenant_id, b.year, b.founded - coalesce(e.uncounted, 0) as total, b.newly_established, coalesce(e.dissolved, 0) as dissolved
+    from born b left join ended e on e.tenant_id = b.tenant_id and e.year = b.year`;
 }
 
 /** The same trend figures from the frozen facts of closed years, per alliance and year. */
-export function frozenTrend(scope: TenantScope, from: number, to: number, select: TrendSelection = { filters: {} }): SQL {
-  const { where, columns } = selection(select);
+export function frozenTrend(scope: TenantScope, from: number, to: number, filters: FactFilters = {}): SQL {
   return sql`
-    select u.tenant_id, u.year${columns},
+    select u.tenant_id, u.year,
            ${TREND_COUNTS}
     from report_closure_organisations u
-    where u.year between ${from} and ${to} and ${tenantCondition(scope, sql`u.tenant_id`)} and ${where}
-    group by u.tenant_id, u.year${columns}`;
+    where u.year between ${from} and ${to} and ${tenantCondition(scope, sql`u.tenant_id`)} and ${filterConditions(filters)}
+    group by u.tenant_id, u.year`;
 }
+
