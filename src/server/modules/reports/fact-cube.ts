@@ -5,9 +5,9 @@
  * per alliance and date serves every combination of filters. The breakdowns come out exactly as aggregateFacts
  * gives them from the facts (reports.rollup.test.ts compares both).
  */
-import { DIMENSIONS, type AggregateRow, type Breakdowns, type FactFilters } from './reports.queries.ts';
+import { DIMENSIONS, type AggregateRow, type Breakdowns, type FactFilters, type Figures } from './reports.queries.ts';
 
-export type CubeRow = {
+export type CubeRow = Figures & {
   tenant_id: number;
   status_at: string;
   kind: string;
@@ -16,13 +16,6 @@ export type CubeRow = {
   area: string | null;
   commune_code: string | null;
   label: string | null;
-  counted: number;
-  newly_established: number;
-  dissolved: number;
-  converted: number;
-  charter_capital_vnd: string;
-  members: number;
-  workers: number;
 };
 
 const COUNTS = ['counted', 'newly_established', 'dissolved', 'converted', 'members', 'workers'] as const;

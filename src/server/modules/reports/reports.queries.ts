@@ -117,11 +117,8 @@ export function reportFacts(scope: TenantScope, year: number, asOf: string, filt
     where ${filterConditions(filters)}`;
 }
 
-/** One row of the aggregate: a dimension ('all', 'status', …), its key, and the figures of that group. */
-export type AggregateRow = {
-  dimension: 'all' | 'status' | 'kind' | 'sector' | 'area' | 'commune' | 'tenant';
-  key: string | null;
-  label: string | null;
+/** The figures of a group of facts (MEASURES). */
+export type Figures = {
   counted: number;
   newly_established: number;
   dissolved: number;
@@ -131,9 +128,17 @@ export type AggregateRow = {
   workers: number;
 };
 
+/** One row of the aggregate: a dimension ('all', 'status', …), its key, and the figures of that group. */
+export type AggregateRow = Figures & {
+  dimension: 'all' | 'status' | 'kind' | 'sector' | 'area' | 'commune' | 'tenant';
+  key: string | null;
+  label: string | null;
+};
+
 /** Which breakdowns to compute: all of them, or the totals and sectors (what the previous year needs). */
 export type Breakdowns = 'all' | 'totals';
 
+/** Each breakdown as column:dimension, for the SQL grouping sets and for the national groups (fact-cube.ts). */
 export const DIMENSIONS = {
   all: ['status_at:status', 'kind:kind', 'sector_code:sector', 'area:area', 'commune_code:commune', 'tenant_id:tenant'],
   totals: ['sector_code:sector'],
