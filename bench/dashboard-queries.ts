@@ -8,10 +8,11 @@ import { percentile, round, timeEach, type Result } from './measure.ts';
 /**
  * Each query the dashboard draws, timed on its own (median), for one alliance and for the national roll-up,
  * then the whole dashboard of the national roll-up (one alliance's whole dashboard is dashboard_ms).
- * The national roll-up adds up each alliance's stored part (national-rollup.ts), so it is timed in three
- * states: nothing changed since the last view (suffix none), one alliance changed (`_one_changed`: that
- * alliance recomputed), a quarter of them changed (`_quarter_changed`: the most recomputed one by one), and every part gone (`_cold`: one pass over the country, as after a change to the
- * sectors or communes, or the first view).
+ * The national roll-up adds up each alliance's stored part (national-rollup.ts), so it is timed in four
+ * states, here without the server's refresher (rollup-refresh.ts times what a viewer meets with it): nothing
+ * changed since the last view (suffix none), one alliance changed (`_one_changed`: that alliance recomputed
+ * while the viewer waits), a quarter of them changed (`_quarter_changed`: recomputed one by one), and every
+ * part gone (`_cold`: one pass over the country per date; the trend reads eleven dates).
  */
 export async function benchDashboardQueries(db: Db, tenantId: number, times: number): Promise<Result[]> {
   const results: Result[] = [];

@@ -53,17 +53,23 @@ export async function aggregateYear(
 
 const cubeOf = (scope: TenantScope, year: number, asOf: string) => factCube(reportFacts(scope, year, asOf));
 
-/** The key of the national parts of a year at a date. */
-export const cubePartKey = (year: number, asOf: string) => partKey('cube', [cubeOf({ kind: 'national' }, year, asOf)]);
+const cubeKeys = new Map<string, string>();
+
+/** The key of the national parts of a year at a date (hashing the query's text takes a millisecond: kept). */
+export function cubePartKey(year: number, asOf: string): string {
+  const date = `${year}/${asOf}`;
+  if (!cubeKeys.has(date)) cubeKeys.set(date, partKey('cube', [cubeOf({ kind: 'national' }, year, asOf)]));
+  return cubeKeys.get(date)!;
+}
 
 /** The national facts of a year at a date, in groups, for a viewer: the refresher keeps them fresh from now on. */
-export async function nationalYearFacts(db: Db, year: number, asOf: string): Promise<CubeRow[]> {
+export async function nationalYearFacts(db: Db, year: number, asOf: string): Promise<CubeRow[][]> {
   await rememberRecipes(db, [{ query: 'facts', year, asOf }]);
   return nationalCube(db, year, asOf);
 }
 
 /** Every alliance's facts of a year at a date, in groups (stored while the alliance is unchanged). */
-export async function nationalCube(db: Db, year: number, asOf: string, how: Recompute = {}): Promise<CubeRow[]> {
+export async function nationalCube(db: Db, year: number, asOf: string, how: Recompute = {}): Promise<CubeRow[][]> {
   const parts = await allianceParts<CubeRow[]>(db, {
     key: cubePartKey(year, asOf),
     everyAlliance: async () => cubeByAlliance(await queryRows<CubeRow>(db, cubeOf({ kind: 'national' }, year, asOf))),
@@ -72,7 +78,7 @@ export async function nationalCube(db: Db, year: number, asOf: string, how: Reco
     pack: packCube,
     unpack: unpackCube,
   }, how);
-  return [...parts.values()].flat();
+  return [...parts.values()];
 }
 
 /** The stored report of a closed year, marked frozen; undefined when the year is open. */

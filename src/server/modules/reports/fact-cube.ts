@@ -58,30 +58,41 @@ const emptyRow = (dimension: AggregateRow['dimension'], key: string | null): Agg
   workers: 0,
 });
 
+type Sum = { row: AggregateRow; capital: bigint };
+
+function addTo(sum: Sum, row: CubeRow, capital: bigint) {
+  const total = sum.row;
+  total.counted += row.counted;
+  total.newly_established += row.newly_established;
+  total.dissolved += row.dissolved;
+  total.converted += row.converted;
+  total.members += row.members;
+  total.workers += row.workers;
+  sum.capital += capital;
+}
+
 /** The breakdowns of the groups that pass the filters: the rows aggregateFacts gives from the same facts. */
-export function breakdownsFromCube(rows: CubeRow[], filters: FactFilters, breakdowns: Breakdowns): AggregateRow[] {
+export function breakdownsFromCube(parts: Iterable<CubeRow[]>, filters: FactFilters, breakdowns: Breakdowns): AggregateRow[] {
   const dimensions = DIMENSIONS[breakdowns].map((d) => {
     const [column, dimension] = d.split(':') as [keyof CubeRow, AggregateRow['dimension']];
-    return { column, dimension, sums: new Map<string | null, { row: AggregateRow; capital: bigint }>() };
+    return { column, dimension, sums: new Map<unknown, Sum>() };
   });
-  const all = { row: emptyRow('all', null), capital: 0n };
-  const add = (sum: { row: AggregateRow; capital: bigint }, row: CubeRow, capital: bigint) => {
-    for (const field of COUNTS) sum.row[field] += row[field];
-    sum.capital += capital;
-  };
-  for (const row of rows) {
-    if (!passesFilters(row, filters)) continue;
-    const capital = BigInt(row.charter_capital_vnd);
-    add(all, row, capital);
-    for (const { column, dimension, sums } of dimensions) {
-      const key = row[column] === null ? null : String(row[column]);
-      let sum = sums.get(key);
-      if (!sum) {
-        sum = { row: emptyRow(dimension, key), capital: 0n };
-        sums.set(key, sum);
+  const all: Sum = { row: emptyRow('all', null), capital: 0n };
+  for (const part of parts) {
+    for (const row of part) {
+      if (!passesFilters(row, filters)) continue;
+      const capital = BigInt(row.charter_capital_vnd);
+      addTo(all, row, capital);
+      for (const { column, dimension, sums } of dimensions) {
+        const value = row[column];
+        let sum = sums.get(value);
+        if (!sum) {
+          sum = { row: emptyRow(dimension, value === null ? null : String(value)), capital: 0n };
+          sums.set(value, sum);
+        }
+        addTo(sum, row, capital);
+        if (dimension === 'commune' && row.label !== null && (sum.row.label === null || row.label > sum.row.label)) sum.row.label = row.label;
       }
-      add(sum, row, capital);
-      if (dimension === 'commune' && row.label !== null && (sum.row.label === null || row.label > sum.row.label)) sum.row.label = row.label;
     }
   }
   const sums = [all, ...dimensions.flatMap((d) => [...d.sums.values()])];
@@ -89,13 +100,15 @@ export function breakdownsFromCube(rows: CubeRow[], filters: FactFilters, breakd
 }
 
 /** What a trend point shows of the groups that pass the filters: counted, newly established, dissolved. */
-export function trendFiguresFromCube(rows: CubeRow[], filters: FactFilters): { total: number; newlyEstablished: number; dissolved: number } {
+export function trendFiguresFromCube(parts: Iterable<CubeRow[]>, filters: FactFilters): { total: number; newlyEstablished: number; dissolved: number } {
   const figures = { total: 0, newlyEstablished: 0, dissolved: 0 };
-  for (const row of rows) {
-    if (!passesFilters(row, filters)) continue;
-    figures.total += row.counted;
-    figures.newlyEstablished += row.newly_established;
-    figures.dissolved += row.dissolved;
+  for (const part of parts) {
+    for (const row of part) {
+      if (!passesFilters(row, filters)) continue;
+      figures.total += row.counted;
+      figures.newlyEstablished += row.newly_established;
+      figures.dissolved += row.dissolved;
+    }
   }
   return figures;
 }

@@ -51,7 +51,7 @@ export type PartSource<T> = {
   unpack?: (stored: unknown) => T;
 };
 
-type StoredPart = { tenant_id: number; revision: string | number; part_revision: string | number | null; computed_at: string | null; part: unknown };
+type StoredPart = { tenant_id: number; revision: string | number; part_revision: string | number | null; computed_at: string | null };
 
 /**
  * Parts being computed, per database and key: a viewer asking while the refresher (or another viewer) computes
@@ -114,29 +114,37 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>, how: Recom
 
 async function readOrRecompute<T>(db: Db, source: PartSource<T>, how: Recompute): Promise<Map<number, T>> {
   const known = rememberedParts(db, source.key);
-  const ids = [...known.keys()];
-  // One statement, one snapshot: the revisions and the parts are read together; a part already in memory at
-  // the stored revision is not sent again.
+  // The revisions and which part each alliance has stored, without the parts: most are in memory already.
   const stored = await queryRows<StoredPart>(db, sql`
-    select a.id as tenant_id, coalesce(r.revision, 0) as revision, p.revision as part_revision, p.computed_at::text as computed_at,
-           case when p.revision = k.revision and p.computed_at = k.computed_at then null else p.part end as part
+    select a.id as tenant_id, coalesce(r.revision, 0) as revision, p.revision as part_revision, p.computed_at::text as computed_at
     from alliances a
     left join report_revisions r on r.tenant_id = a.id
     left join report_parts p on p.tenant_id = a.id and p.key = ${source.key}
-    left join unnest(${sqlArray(ids, 'int')}, ${sqlArray(ids.map((id) => known.get(id)!.revision), 'bigint')},
-                     ${sqlArray(ids.map((id) => known.get(id)!.computedAt), 'timestamptz')}) as k(tenant_id, revision, computed_at) on k.tenant_id = a.id
     order by a.id`);
-  const { unpack = (p: unknown) => p as T } = source;
   const parts = new Map<number, T>();
   const stale: { tenantId: number; revision: number }[] = [];
+  const toRead = new Map<number, number>();
   for (const row of stored) {
     const revision = Number(row.revision);
-    if (row.part_revision === null || Number(row.part_revision) !== revision) {
-      stale.push({ tenantId: row.tenant_id, revision });
-      continue;
+    const inMemory = known.get(row.tenant_id);
+    if (row.part_revision === null || Number(row.part_revision) !== revision) stale.push({ tenantId: row.tenant_id, revision });
+    else if (inMemory?.revision === revision && inMemory.computedAt === row.computed_at) parts.set(row.tenant_id, inMemory.part as T);
+    else toRead.set(row.tenant_id, revision);
+  }
+  if (toRead.size > 0) {
+    const { unpack = (p: unknown) => p as T } = source;
+    const read = await queryRows<{ tenant_id: number; revision: string | number; computed_at: string; part: unknown }>(db, sql`
+      select tenant_id, revision, computed_at::text as computed_at, part from report_parts
+      where key = ${source.key} and tenant_id = any(${sqlArray([...toRead.keys()], 'int')})`);
+    for (const row of read) {
+      // Stored anew since the first read: current only if still at the alliance's revision read then.
+      if (Number(row.revision) !== toRead.get(row.tenant_id)) continue;
+      const part = unpack(row.part);
+      known.set(row.tenant_id, { revision: Number(row.revision), computedAt: row.computed_at, part });
+      parts.set(row.tenant_id, part);
+      toRead.delete(row.tenant_id);
     }
-    if (row.part !== null) known.set(row.tenant_id, { revision, computedAt: row.computed_at!, part: unpack(row.part) });
-    parts.set(row.tenant_id, known.get(row.tenant_id)!.part as T);
+    for (const [tenantId, revision] of toRead) stale.push({ tenantId, revision });
   }
   if (stale.length === 0) return parts;
   for (const [tenantId, part] of await recompute(db, source, stale, stored.length, how)) parts.set(tenantId, part);
