@@ -9,7 +9,7 @@ import { writeNarrative } from './narrative.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { breakdownsFromCube, cubeByAlliance, packCube, unpackCube, type CubeRow } from './fact-cube.ts';
-import { allianceParts, partKey, type Recompute } from './national-rollup.ts';
+import { allianceParts, countingIsCheaper, partKey, type Recompute } from './national-rollup.ts';
 import { rememberRecipes } from './rollup-recipes.ts';
 import { aggregateFacts, factCube, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
@@ -47,7 +47,12 @@ export async function aggregateYear(
   filters: FactFilters = {},
   breakdowns: Breakdowns = 'all',
 ): Promise<AggregateRow[]> {
-  if (scope.kind === 'national') return breakdownsFromCube(await nationalYearFacts(db, year, asOf), filters, breakdowns);
+  if (scope.kind === 'national') {
+    await rememberRecipes(db, [{ query: 'facts', year, asOf }]);
+    // Many parts stale (the first view after a start, before the refresher is through): one count over the country.
+    if (await countingIsCheaper(db, [cubePartKey(year, asOf)])) return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
+    return breakdownsFromCube(await nationalCube(db, year, asOf, { oneByOne: true }), filters, breakdowns);
+  }
   return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
 }
 
@@ -60,12 +65,6 @@ export function cubePartKey(year: number, asOf: string): string {
   const date = `${year}/${asOf}`;
   if (!cubeKeys.has(date)) cubeKeys.set(date, partKey('cube', [cubeOf({ kind: 'national' }, year, asOf)]));
   return cubeKeys.get(date)!;
-}
-
-/** The national facts of a year at a date, in groups, for a viewer: the refresher keeps them fresh from now on. */
-export async function nationalYearFacts(db: Db, year: number, asOf: string): Promise<CubeRow[][]> {
-  await rememberRecipes(db, [{ query: 'facts', year, asOf }]);
-  return nationalCube(db, year, asOf);
 }
 
 /** Every alliance's facts of a year at a date, in groups (stored while the alliance is unchanged). */

@@ -2,7 +2,8 @@ import type { Db } from '../../../db/client.ts';
 import { endOfYear } from '../../../shared/dates.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { buildAnnualReport } from './annual-report.build.ts';
-import { aggregateYear, findAllianceNames, nationalCube, onlyAlliance, scopeName } from './annual-report.service.ts';
+import { aggregateYear, cubePartKey, findAllianceNames, nationalCube, onlyAlliance, scopeName } from './annual-report.service.ts';
+import { countingIsCheaper } from './national-rollup.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { closedYears, queryRows, registeredAreas, type FactFilters, type TenantScope } from './reports.queries.ts';
@@ -20,23 +21,35 @@ export type TrendPoint = { year: number; total: number; newlyEstablished: number
  * closed give their frozen figures, the others live ones, as the annual report does: a point is the annual
  * report's figures at that year end (reports.counting.test.ts holds them equal). The nation's points are
  * therefore read from each year's national facts in groups (nationalCube), which serve every filter and are
- * kept fresh in the background.
+ * kept fresh in the background; while many of them are stale, the trend is counted over the country at once.
  */
 export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
   const points = emptyTrend(year);
   if (scope.kind === 'tenant') {
-    for (const row of (await trendByAlliance(db, scope, year, asOf, filters)).get(scope.tenantId) ?? []) {
-      Object.assign(points[row.year - trendFrom(year)]!, { total: row.total, newlyEstablished: row.newly_established, dissolved: row.dissolved });
-    }
+    addRows(points, (await trendByAlliance(db, scope, year, asOf, filters)).get(scope.tenantId) ?? [], year);
     return points;
   }
   const asOfs = points.map((p) => (p.year === year ? asOf : endOfYear(p.year)));
   await rememberRecipes(db, points.map((p, i) => ({ query: 'facts', year: p.year, asOf: asOfs[i]! })));
-  for (const [i, point] of points.entries()) Object.assign(point, trendFiguresFromCube(await nationalCube(db, point.year, asOfs[i]!), filters));
+  // Many parts stale (the first view after a start, before the refresher is through): one count over the country.
+  if (await countingIsCheaper(db, points.map((p, i) => cubePartKey(p.year, asOfs[i]!)))) {
+    for (const rows of (await trendByAlliance(db, scope, year, asOf, filters)).values()) addRows(points, rows, year);
+    return points;
+  }
+  for (const [i, point] of points.entries()) Object.assign(point, trendFiguresFromCube(await nationalCube(db, point.year, asOfs[i]!, { oneByOne: true }), filters));
   return points;
 }
 
 const trendFrom = (year: number) => year - TREND_YEARS + 1;
+
+function addRows(points: TrendPoint[], rows: TrendRow[], year: number) {
+  for (const row of rows) {
+    const point = points[row.year - trendFrom(year)]!;
+    point.total += row.total;
+    point.newlyEstablished += row.newly_established;
+    point.dissolved += row.dissolved;
+  }
+}
 
 function emptyTrend(year: number): TrendPoint[] {
   return Array.from({ length: TREND_YEARS }, (_, i) => ({ year: trendFrom(year) + i, total: 0, newlyEstablished: 0, dissolved: 0 }));

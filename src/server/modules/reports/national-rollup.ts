@@ -181,15 +181,34 @@ async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: nu
 
 /** Of these keys, those with an alliance whose part is missing or older than its revision. */
 export async function staleKeys(db: Db, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await queryRows<{ key: string }>(db, sql`
-    select k.key from unnest(${textArray(keys)}) as k(key)
-    where exists (
-      select 1 from alliances a
-      left join report_revisions r on r.tenant_id = a.id
-      left join report_parts p on p.tenant_id = a.id and p.key = k.key
-      where p.revision is distinct from coalesce(r.revision, 0))`);
-  return new Set(rows.map((r) => r.key));
+  return new Set((await staleParts(db, keys)).keys());
+}
+
+/** Of these keys, how many alliances' parts are missing or older than the alliance's revision (keys with none left out). */
+export async function staleParts(db: Db, keys: string[]): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ key: string; stale: number }>(db, sql`
+    select k.key, count(*)::int as stale
+    from unnest(${textArray(keys)}) as k(key)
+    cross join alliances a
+    left join report_revisions r on r.tenant_id = a.id
+    left join report_parts p on p.tenant_id = a.id and p.key = k.key
+    where p.revision is distinct from coalesce(r.revision, 0)
+    group by k.key`);
+  return new Map(rows.map((r) => [r.key, r.stale]));
+}
+
+/**
+ * A viewer recomputes stale parts alliance by alliance up to this many (about what one count over the country
+ * costs, bench/README.md); beyond, the viewer's figures are counted over the country at once, in SQL, and the
+ * parts are left to the refresher.
+ */
+export const VIEWER_RECOMPUTES_UP_TO = 16;
+
+/** Is it cheaper for a viewer to count over the country than to recompute the stale parts of these keys? */
+export async function countingIsCheaper(db: Db, keys: string[]): Promise<boolean> {
+  const stale = [...(await staleParts(db, keys)).values()].reduce((a, b) => a + b, 0);
+  return stale > VIEWER_RECOMPUTES_UP_TO;
 }
 
 /** An array parameter (drizzle spreads a JavaScript array into a list of parameters). */

@@ -9,6 +9,7 @@ import { systemActor } from '../accounts/roles.ts';
 import { loadReferenceData } from '../tenants/tenants.service.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
 import { aggregateYear, cubePartKey } from './annual-report.service.ts';
+import { VIEWER_RECOMPUTES_UP_TO } from './national-rollup.ts';
 import { breakdownsFromCube, unpackCube } from './fact-cube.ts';
 import { closeYearForTenant } from './closing.service.ts';
 import { findTrend } from './dashboard.service.ts';
@@ -150,5 +151,15 @@ describe('national roll-up from the alliances\' parts', () => {
     await insertOrganisations(db(), OTHER_TENANT, [{ key: 'T', registrationNumber: '9900000002', sectorCode: 'agriculture', foundedOn: '2019-09-09', registeredDistrict: 'Ba Vì', currentCommuneCode: null }]);
     const after = await findTrend(db(), national, 2024, '2024-12-31', {});
     expect(after.map((p) => p.total - trend[after.indexOf(p)]!.total)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('counts over the country at once when more alliances are stale than a viewer would recompute, and stores nothing', async () => {
+    await addTestAlliances(db(), communes, VIEWER_RECOMPUTES_UP_TO);
+    await db().execute(sql`delete from report_parts`);
+    expect(sorted(await aggregateYear(db(), national, 2023, '2023-12-31', { kind: 'HTX' }))).toEqual(sorted(await counted(2023, '2023-12-31', { kind: 'HTX' })));
+    const trend = await findTrend(db(), national, 2024, '2024-12-31', {});
+    const live = await queryRows<TrendRow>(db(), liveTrend(national, 2015, 2024, '2024-12-31'));
+    expect(trend.map((p) => p.total)).toEqual(trend.map((p) => live.filter((r) => r.year === p.year).reduce((s, r) => s + r.total, 0)));
+    expect(await parts()).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { aggregateFacts, queryRows, reportFacts, type AggregateRow } from './rep
 import { parseRecipe, recipeText, type NationalRecipe } from './rollup-recipes.ts';
 import { defaultReportYear } from '../../../shared/dates.ts';
 import { defaultRecipes, recipePartKey, refreshRollup, startRollupRefresher } from './rollup-refresher.ts';
+import { liveTrend, type TrendRow } from './trend.queries.ts';
 import { addTestAlliances, edgeCaseSpecs, insertOrganisations, threeCommunes } from './reports.test-support.ts';
 
 let t: TestApp;
@@ -79,6 +80,10 @@ describe('national roll-up refresher', () => {
     const filtered = await buildDashboard(db(), national, { year: 2024, kind: 'HTX', sectorGroup: 'agriculture' });
     expect(await storedParts()).toEqual(before);
     expect(filtered.headline.total).toBeLessThan(dashboard.headline.total);
+    // The trend's points from the stored parts equal the trend counted over the country.
+    const live = await queryRows<TrendRow>(db(), liveTrend(national, 2015, 2024, '2024-12-31', { kind: 'HTX', sectorGroup: 'agriculture' }));
+    expect(filtered.trend.map((p) => p.total)).toEqual(filtered.trend.map((p) => live.filter((r) => r.year === p.year).reduce((s, r) => s + r.total, 0)));
+    expect(filtered.trend.map((p) => p.newlyEstablished)).toEqual(filtered.trend.map((p) => live.filter((r) => r.year === p.year).reduce((s, r) => s + r.newly_established, 0)));
     const counted = await queryRows<AggregateRow>(db(), aggregateFacts(reportFacts(national, 2024, '2024-12-31'), 'all'));
     expect(dashboard.headline.total).toBe(counted.find((r) => r.dimension === 'all')!.counted);
   });
