@@ -66,7 +66,7 @@ export async function refreshRollup(db: Db, { today = todayIso(), signal, readAl
     // Stopping (the server shuts down) does not wait for the rest: what is left is computed when asked for.
     if (signal?.aborted) return { recipes: recipes.size, recomputed, forgottenRecipes: 0, forgottenParts: 0 };
     // Alliance by alliance: no statement of the refresher holds the database long while a viewer waits.
-    await nationalCube(db, recipe.year, recipe.asOf, { oneByOne: true });
+    await nationalCube(db, recipe.year, recipe.asOf);
     if (stale.has(key)) recomputed += 1;
   }
   const forgottenRecipes = await queryRows(db, sql`
@@ -83,10 +83,13 @@ type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string
 
 /**
  * Refreshes at once, then whenever the alliances' revisions (or the day) change, checking every `intervalMs`.
- * One refresh at a time, and a refresh that took T waits 9 T before the next one: under a stream of changes the
- * refresher takes at most a tenth of the database's time. stop() waits for the step under way.
+ * One refresh at a time, and a refresh that took T waits 9 T (`restFactor`) before the next one: under a stream
+ * of changes the refresher takes at most a tenth of the database's time. stop() waits for the step under way.
  */
-export function startRollupRefresher(db: Db, { intervalMs = 10_000, log }: { intervalMs?: number; log: Log }): { stop(): Promise<void> } {
+export function startRollupRefresher(
+  db: Db,
+  { intervalMs = 10_000, restFactor = 9, log }: { intervalMs?: number; restFactor?: number; log: Log },
+): { stop(): Promise<void> } {
   let seen: string | undefined;
   let running: Promise<void> = Promise.resolve();
   let restUntil = 0;
@@ -101,7 +104,7 @@ export function startRollupRefresher(db: Db, { intervalMs = 10_000, log }: { int
     if (stopping.signal.aborted) return;
     seen = signature;
     const ms = performance.now() - started;
-    restUntil = performance.now() + 9 * ms;
+    restUntil = performance.now() + restFactor * ms;
     log.info({ ...result, ms: Math.round(ms) }, 'national roll-up refreshed');
   };
   const schedule = () => {
