@@ -8,8 +8,8 @@ import { buildAnnualReport, type AnnualReport } from './annual-report.build.ts';
 import { writeNarrative } from './narrative.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
-import { breakdownsFromCube, cubeByAlliance, packCube, unpackCube, type CubeRow } from './fact-cube.ts';
-import { allianceParts, countingIsCheaper, partKey, type Recompute } from './national-rollup.ts';
+import { breakdownsFromCube, packCube, unpackCube, type CubeRow } from './fact-cube.ts';
+import { allianceParts, countingIsCheaper, partKey } from './national-rollup.ts';
 import { rememberRecipes } from './rollup-recipes.ts';
 import { aggregateFacts, factCube, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
@@ -51,7 +51,7 @@ export async function aggregateYear(
     await rememberRecipes(db, [{ query: 'facts', year, asOf }]);
     // Many parts stale (the first view after a start, before the refresher is through): one count over the country.
     if (await countingIsCheaper(db, [cubePartKey(year, asOf)])) return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
-    return breakdownsFromCube(await nationalCube(db, year, asOf, { oneByOne: true }), filters, breakdowns);
+    return breakdownsFromCube(await nationalCube(db, year, asOf), filters, breakdowns);
   }
   return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
 }
@@ -68,15 +68,13 @@ export function cubePartKey(year: number, asOf: string): string {
 }
 
 /** Every alliance's facts of a year at a date, in groups (stored while the alliance is unchanged). */
-export async function nationalCube(db: Db, year: number, asOf: string, how: Recompute = {}): Promise<CubeRow[][]> {
+export async function nationalCube(db: Db, year: number, asOf: string): Promise<CubeRow[][]> {
   const parts = await allianceParts<CubeRow[]>(db, {
     key: cubePartKey(year, asOf),
-    everyAlliance: async () => cubeByAlliance(await queryRows<CubeRow>(db, cubeOf({ kind: 'national' }, year, asOf))),
     oneAlliance: (tenantId) => queryRows<CubeRow>(db, cubeOf({ kind: 'tenant', tenantId }, year, asOf)),
-    empty: () => [],
     pack: packCube,
     unpack: unpackCube,
-  }, how);
+  });
   return [...parts.values()];
 }
 

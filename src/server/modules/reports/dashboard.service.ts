@@ -36,7 +36,7 @@ export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: 
     for (const rows of (await trendByAlliance(db, scope, year, asOf, filters)).values()) addRows(points, rows, year);
     return points;
   }
-  for (const [i, point] of points.entries()) Object.assign(point, trendFiguresFromCube(await nationalCube(db, point.year, asOfs[i]!, { oneByOne: true }), filters));
+  for (const [i, point] of points.entries()) Object.assign(point, trendFiguresFromCube(await nationalCube(db, point.year, asOfs[i]!), filters));
   return points;
 }
 

@@ -27,17 +27,6 @@ export const packCube = (rows: CubeRow[]): unknown[][] => rows.map((row) => FIEL
 export const unpackCube = (stored: unknown): CubeRow[] =>
   (stored as unknown[][]).map((values) => Object.fromEntries(FIELDS.map((field, i) => [field, values[i]])) as CubeRow);
 
-/** Each alliance's groups. */
-export function cubeByAlliance(rows: CubeRow[]): Map<number, CubeRow[]> {
-  const parts = new Map<number, CubeRow[]>();
-  for (const row of rows) {
-    const part = parts.get(row.tenant_id) ?? [];
-    parts.set(row.tenant_id, part);
-    part.push(row);
-  }
-  return parts;
-}
-
 /** Does a group pass the dashboard's filters? */
 export const passesFilters = (row: { kind: string; sector_code: string; sector_group: string; area: string | null }, filters: FactFilters) =>
   (!filters.kind || row.kind === filters.kind) &&

@@ -18,12 +18,6 @@ import { queryRows } from './reports.queries.ts';
 /** Moves on when how parts are built or added up changes (the queries' own text is already in the key). */
 const PART_FORMAT = 1;
 
-/**
- * By default changed alliances are recomputed one by one up to a quarter of them (at least 4): beyond, one pass
- * over the country is cheaper (bench/README.md: one alliance's breakdowns take 1/20 to 1/10 of the country's).
- */
-const aQuarter = (alliances: number) => Math.max(4, Math.floor(alliances / 4));
-
 const dialect = new PgDialect();
 
 /** The key of a query's parts: a hash of its SQL and parameters, so that a new release never reads old parts. */
@@ -38,14 +32,8 @@ export function partKey(label: string, queries: SQL[]): string {
 
 export type PartSource<T> = {
   key: string;
-  /** Every alliance's part in one pass; alliances with nothing to count may be missing. */
-  everyAlliance: () => Promise<Map<number, T>>;
-  /** One alliance's part. */
+  /** One alliance's part: stale parts are recomputed alliance by alliance, in short statements. */
   oneAlliance: (tenantId: number) => Promise<T>;
-  /** The part of an alliance with nothing to count. */
-  empty: () => T;
-  /** Up to how many changed alliances of so many are recomputed one by one (default: a quarter). */
-  oneByOneUpTo?: (alliances: number) => number;
   /** How a part is stored as JSON, and read back (default: as it is). */
   pack?: (part: T) => unknown;
   unpack?: (stored: unknown) => T;
@@ -87,23 +75,16 @@ function rememberedParts(db: Db, key: string): Remembered {
   return parts;
 }
 
-/**
- * How stale parts are recomputed: by default one by one while few, else in one pass over the country (the
- * least work); `oneByOne` always alliance by alliance (more work, but short statements: the refresher's way,
- * so that a viewer's query never waits long behind it on the embedded database's one connection).
- */
-export type Recompute = { oneByOne?: boolean };
-
 /** Every alliance's part of a query, from the stored parts where nothing has changed, recomputed elsewhere. */
-export async function allianceParts<T>(db: Db, source: PartSource<T>, how: Recompute = {}): Promise<Map<number, T>> {
+export async function allianceParts<T>(db: Db, source: PartSource<T>): Promise<Map<number, T>> {
   const inProgress = computing.get(db) ?? new Map<string, Promise<unknown>>();
   computing.set(db, inProgress);
   const running = inProgress.get(source.key);
   if (running) {
     await running.catch(() => undefined);
-    return readOrRecompute(db, source, how);
+    return readOrRecompute(db, source);
   }
-  const work = readOrRecompute(db, source, how);
+  const work = readOrRecompute(db, source);
   inProgress.set(source.key, work);
   try {
     return await work;
@@ -112,7 +93,7 @@ export async function allianceParts<T>(db: Db, source: PartSource<T>, how: Recom
   }
 }
 
-async function readOrRecompute<T>(db: Db, source: PartSource<T>, how: Recompute): Promise<Map<number, T>> {
+async function readOrRecompute<T>(db: Db, source: PartSource<T>): Promise<Map<number, T>> {
   const known = rememberedParts(db, source.key);
   // The revisions and which part each alliance has stored, without the parts: most are in memory already.
   const stored = await queryRows<StoredPart>(db, sql`
@@ -147,25 +128,19 @@ async function readOrRecompute<T>(db: Db, source: PartSource<T>, how: Recompute)
     for (const [tenantId, revision] of toRead) stale.push({ tenantId, revision });
   }
   if (stale.length === 0) return parts;
-  for (const [tenantId, part] of await recompute(db, source, stale, stored.length, how)) parts.set(tenantId, part);
+  for (const [tenantId, part] of await recompute(db, source, stale)) parts.set(tenantId, part);
   return parts;
 }
 
-/** Recomputes the stale alliances' parts, one by one or in one pass over the country, and stores them. */
-async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: number; revision: number }[], alliances: number, how: Recompute): Promise<Map<number, T>> {
-  const { pack = (p: T) => p, oneByOneUpTo = aQuarter } = source;
-  const fresh = new Map<number, T>();
-  if (how.oneByOne || stale.length <= oneByOneUpTo(alliances)) {
-    for (const { tenantId } of stale) fresh.set(tenantId, await source.oneAlliance(tenantId));
-  } else {
-    for (const [tenantId, part] of await source.everyAlliance()) fresh.set(tenantId, part);
-  }
+/** Recomputes the stale alliances' parts, alliance by alliance, and stores them. */
+async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: number; revision: number }[]): Promise<Map<number, T>> {
+  const { pack = (p: T) => p } = source;
+  const parts = new Map<number, T>();
+  for (const { tenantId } of stale) parts.set(tenantId, await source.oneAlliance(tenantId));
   // Stored with the revision read before computing: a change committed meanwhile leaves the part stale. A part
   // stored meanwhile from a later revision is kept.
-  const parts = new Map<number, T>();
   const rows = stale.map(({ tenantId, revision }) => {
-    const part = fresh.get(tenantId) ?? source.empty();
-    parts.set(tenantId, part);
+    const part = parts.get(tenantId)!;
     return sql`(${tenantId}, ${source.key}, ${revision}, ${JSON.stringify(pack(part))}::jsonb)`;
   });
   const written = await queryRows<{ tenant_id: number; revision: string | number; computed_at: string }>(db, sql`

@@ -50,7 +50,7 @@ beforeAll(async () => {
   communes = await threeCommunes(db());
   ids = await insertOrganisations(db(), TENANT, edgeCaseSpecs(communes));
   await insertOrganisations(db(), OTHER_TENANT, [{ key: 'Q', kind: 'LHHTX', sectorCode: 'environment', foundedOn: '2005-05-05', registeredDistrict: 'Ba Vì', currentCommuneCode: null, charterCapitalVnd: '1000000000', membersOfficial: 40, workers: 3 }]);
-  // More alliances than are recomputed one by one, so that the first roll-up takes one pass over the country.
+  // More alliances, the last with nothing to count (its part is the empty one).
   await addTestAlliances(db(), communes, 5);
 });
 afterAll(() => t.close());
