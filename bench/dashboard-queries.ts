@@ -4,6 +4,7 @@ import { aggregateYear, computeAnnualReport } from '../src/server/modules/report
 import { buildDashboard, findTrend } from '../src/server/modules/reports/dashboard.service.ts';
 import { queryRows, registeredAreas, type TenantScope } from '../src/server/modules/reports/reports.queries.ts';
 import { refreshRollup } from '../src/server/modules/reports/rollup-refresher.ts';
+import { allianceChanges } from './alliance-changes.ts';
 import { percentile, round, timeEach, type Result } from './measure.ts';
 
 /**
@@ -35,21 +36,15 @@ export async function benchDashboardQueries(db: Db, tenantId: number, times: num
     ['annual_report_national_ms', () => computeAnnualReport(db, { scope: national, year: 2023, asOf: '2023-12-31' }), 'the whole annual report'],
     ['dashboard_national_ms', () => buildDashboard(db, national, { year: 2023 } as Parameters<typeof buildDashboard>[2]), 'every query of the dashboard'],
   ];
-  // A change the figures count, in one alliance: a worker more in one of its organisations.
-  const changeAlliance = (id: number) => db.execute(sql`update organisations set workers = workers + 1 where tenant_id = ${id} and id = (select id from organisations where tenant_id = ${id} order by id limit 1)`);
-  const alliances = (await queryRows<{ id: number }>(db, sql`select id from alliances order by id`)).map((a) => a.id);
+  const { quarter, changeAlliance, changeAQuarter } = await allianceChanges(db);
   const changeOneAlliance = () => changeAlliance(tenantId);
-  // The most alliances recomputed one by one (a quarter): the dearest case short of one pass.
-  const changeAQuarter = async () => {
-    for (const id of alliances.slice(0, Math.floor(alliances.length / 4))) await changeAlliance(id);
-  };
   const forgetEveryPart = () => db.execute(sql`delete from report_parts`);
   for (const [name, query, note] of nationalQueries) {
     const base = name.replace(/_national_ms$/, '_ms');
     const states: [string, (() => Promise<unknown>) | undefined, string][] = [
       ['_national', undefined, 'parts stored, nothing changed since'],
       ['_national_one_changed', changeOneAlliance, 'one alliance changed and recomputed'],
-      ['_national_quarter_changed', changeAQuarter, `${Math.floor(alliances.length / 4)} alliances changed, recomputed one by one or counted at once`],
+      ['_national_quarter_changed', changeAQuarter, `${quarter.length} alliances changed, recomputed one by one or counted at once`],
       ['_national_cold', forgetEveryPart, 'no part stored: counted over the country'],
     ];
     // The parts as the server keeps them: the refresher ran (the dashboards of 2023 and 2022 open in January 2024).

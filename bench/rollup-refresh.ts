@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
 import { buildDashboard } from '../src/server/modules/reports/dashboard.service.ts';
-import { queryRows, type FactFilters } from '../src/server/modules/reports/reports.queries.ts';
+import type { FactFilters } from '../src/server/modules/reports/reports.queries.ts';
 import { refreshRollup } from '../src/server/modules/reports/rollup-refresher.ts';
+import { allianceChanges } from './alliance-changes.ts';
 import { percentile, round, timeEach, type Result } from './measure.ts';
 
 /**
@@ -13,15 +14,10 @@ import { percentile, round, timeEach, type Result } from './measure.ts';
  */
 export async function benchRollupRefresh(db: Db, tenantId: number, times: number): Promise<Result[]> {
   const results: Result[] = [];
-  // The dashboard opens on 2023 in January 2024: 2023's and 2022's dashboards, and 2023's with each single filter.
+  // The dashboard opens on 2023 in January 2024: the year ends behind 2023's and 2022's dashboards.
   const today = '2024-01-15';
   const refresh = () => refreshRollup(db, { today });
-  const alliances = (await queryRows<{ id: number }>(db, sql`select id from alliances order by id`)).map((a) => a.id);
-  const changeAlliance = (id: number) => db.execute(sql`update organisations set workers = workers + 1 where tenant_id = ${id} and id = (select id from organisations where tenant_id = ${id} order by id limit 1)`);
-  const quarter = alliances.slice(0, Math.floor(alliances.length / 4));
-  const changeAQuarter = async () => {
-    for (const id of quarter) await changeAlliance(id);
-  };
+  const { quarter, changeAlliance, changeAQuarter } = await allianceChanges(db);
   await db.execute(sql`delete from report_parts`);
   let recipes = 0;
   const [start] = await timeEach(1, async () => (recipes = (await refresh()).recipes));

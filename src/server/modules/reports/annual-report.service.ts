@@ -49,9 +49,9 @@ export async function aggregateYear(
 ): Promise<AggregateRow[]> {
   if (scope.kind === 'national') {
     await rememberRecipes(db, [{ query: 'facts', year, asOf }]);
-    // Many parts stale (the first view after a start, before the refresher is through): one count over the country.
-    if (await countingIsCheaper(db, [cubePartKey(year, asOf)])) return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
-    return breakdownsFromCube(await nationalCube(db, year, asOf), filters, breakdowns);
+    // Unless many parts are stale (the first view after a start, before the refresher is through): then one count
+    // over the country, as for an alliance.
+    if (!(await countingIsCheaper(db, [cubePartKey(year, asOf)]))) return breakdownsFromCube(await nationalCube(db, year, asOf), filters, breakdowns);
   }
   return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
 }

@@ -25,18 +25,17 @@ export type TrendPoint = { year: number; total: number; newlyEstablished: number
  */
 export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
   const points = emptyTrend(year);
-  if (scope.kind === 'tenant') {
-    addRows(points, (await trendByAlliance(db, scope, year, asOf, filters)).get(scope.tenantId) ?? [], year);
-    return points;
+  if (scope.kind === 'national') {
+    const asOfs = points.map((p) => (p.year === year ? asOf : endOfYear(p.year)));
+    await rememberRecipes(db, points.map((p, i) => ({ query: 'facts', year: p.year, asOf: asOfs[i]! })));
+    // Unless many parts are stale (the first view after a start, before the refresher is through): then one count
+    // over the country, as for an alliance.
+    if (!(await countingIsCheaper(db, points.map((p, i) => cubePartKey(p.year, asOfs[i]!))))) {
+      for (const [i, point] of points.entries()) Object.assign(point, trendFiguresFromCube(await nationalCube(db, point.year, asOfs[i]!), filters));
+      return points;
+    }
   }
-  const asOfs = points.map((p) => (p.year === year ? asOf : endOfYear(p.year)));
-  await rememberRecipes(db, points.map((p, i) => ({ query: 'facts', year: p.year, asOf: asOfs[i]! })));
-  // Many parts stale (the first view after a start, before the refresher is through): one count over the country.
-  if (await countingIsCheaper(db, points.map((p, i) => cubePartKey(p.year, asOfs[i]!)))) {
-    for (const rows of (await trendByAlliance(db, scope, year, asOf, filters)).values()) addRows(points, rows, year);
-    return points;
-  }
-  for (const [i, point] of points.entries()) Object.assign(point, trendFiguresFromCube(await nationalCube(db, point.year, asOfs[i]!), filters));
+  for (const rows of (await trendByAlliance(db, scope, year, asOf, filters)).values()) addRows(points, rows, year);
   return points;
 }
 

@@ -128,12 +128,12 @@ async function readOrRecompute<T>(db: Db, source: PartSource<T>): Promise<Map<nu
     for (const [tenantId, revision] of toRead) stale.push({ tenantId, revision });
   }
   if (stale.length === 0) return parts;
-  for (const [tenantId, part] of await recompute(db, source, stale)) parts.set(tenantId, part);
+  for (const [tenantId, part] of await recompute(db, source, stale, known)) parts.set(tenantId, part);
   return parts;
 }
 
 /** Recomputes the stale alliances' parts, alliance by alliance, and stores them. */
-async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: number; revision: number }[]): Promise<Map<number, T>> {
+async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: number; revision: number }[], known: Remembered): Promise<Map<number, T>> {
   const { pack = (p: T) => p } = source;
   const parts = new Map<number, T>();
   for (const { tenantId } of stale) parts.set(tenantId, await source.oneAlliance(tenantId));
@@ -149,14 +149,8 @@ async function recompute<T>(db: Db, source: PartSource<T>, stale: { tenantId: nu
     on conflict (tenant_id, key) do update set revision = excluded.revision, part = excluded.part, computed_at = now()
     where report_parts.revision <= excluded.revision
     returning tenant_id, revision, computed_at::text as computed_at`);
-  const known = rememberedParts(db, source.key);
   for (const row of written) known.set(row.tenant_id, { revision: Number(row.revision), computedAt: row.computed_at, part: parts.get(row.tenant_id) });
   return parts;
-}
-
-/** Of these keys, those with an alliance whose part is missing or older than its revision. */
-export async function staleKeys(db: Db, keys: string[]): Promise<Set<string>> {
-  return new Set((await staleParts(db, keys)).keys());
 }
 
 /** Of these keys, how many alliances' parts are missing or older than the alliance's revision (keys with none left out). */

@@ -17,7 +17,7 @@ import type { Db } from '../../../db/client.ts';
 import { defaultReportYear, endOfYear, todayIso } from '../../../shared/dates.ts';
 import { cubePartKey, nationalCube } from './annual-report.service.ts';
 import { TREND_YEARS } from './dashboard.service.ts';
-import { staleKeys, textArray } from './national-rollup.ts';
+import { staleParts, textArray } from './national-rollup.ts';
 import { queryRows } from './reports.queries.ts';
 import { parseRecipe, recentRecipes, recipeText, type NationalRecipe } from './rollup-recipes.ts';
 
@@ -59,7 +59,7 @@ export async function refreshRollup(db: Db, { today = todayIso(), signal, readAl
   const startedAt = (await queryRows<{ now: string }>(db, sql`select now()::text as now`))[0]!.now;
   const keyed = [...recipes.values()].map((recipe) => ({ recipe, key: recipePartKey(recipe) }));
   const keys = keyed.map((k) => k.key);
-  const stale = await staleKeys(db, keys);
+  const stale = await staleParts(db, keys);
   let recomputed = 0;
   for (const { recipe, key } of keyed) {
     if (!stale.has(key) && !readAll) continue;
