@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { actorForSession, SESSION_DAYS } from '../modules/accounts/accounts.service.ts';
@@ -28,14 +29,29 @@ export function installSession(app: FastifyInstance, config: Config): void {
     const actor = await actorForSession(app.database.db, token);
     Object.defineProperty(request, 'actor', { value: actor, writable: true });
     // Default deny: every API route outside the public prefixes needs a signed-in user, checked before the
-    // body is even validated.
-    if (actor.kind === 'anonymous' && request.url.startsWith('/api/') && !PUBLIC_PREFIXES.some((p) => request.url.startsWith(p))) {
+    // body is even validated, on the path as the router reads it ("/%61pi/loans" is "/api/loans").
+    const path = routedPath(request);
+    if (actor.kind === 'anonymous' && path.startsWith('/api/') && !PUBLIC_PREFIXES.some((p) => path.startsWith(p))) {
       throw new AppError('unauthenticated', 'Vui lòng đăng nhập.');
     }
   });
 }
 
 const PUBLIC_PREFIXES = ['/api/health', '/api/auth/', '/api/reference/', '/api/public/', '/api/docs'];
+
+/** The route the router matched (its pattern), else the decoded, normalised path of the URL. */
+function routedPath(request: FastifyRequest): string {
+  const matched = request.routeOptions.url;
+  if (matched) return matched;
+  const raw = request.url.split('?')[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    decoded = raw;
+  }
+  return path.posix.normalize(decoded.replace(/\\/g, '/')).toLowerCase();
+}
 
 function checkOrigin(request: FastifyRequest, config: Config): void {
   const origin = request.headers.origin;
@@ -48,7 +64,9 @@ function checkOrigin(request: FastifyRequest, config: Config): void {
     return;
   }
   const type = request.headers['content-type'] ?? '';
-  const hasBody = request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0';
+  // A chunked body has no Content-Length: it is a body all the same.
+  const length = request.headers['content-length'];
+  const hasBody = (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
   if (hasBody && !type.startsWith('application/json')) throw csrfError();
 }
 
