@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.ts';
 
 export const KINDS = ['HTX', 'LHHTX', 'THT', 'QTDND'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -35,14 +36,7 @@ export const STATUS_LABELS: Record<Status, string> = {
 /** Statuses that end an organisation's life: it no longer counts from the date it took effect. */
 export const ENDED_STATUSES: readonly Status[] = ['dissolved', 'bankrupt', 'revoked', 'converted'];
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'Ngày không tồn tại');
+const isoDate = calendarDate();
 const count = z.number().int('Phải là số nguyên').min(0, 'Không được âm').max(10_000_000);
 /** Money travels as a string of digits (whole đồng) so that no amount passes through a float. */
 export const moneyVnd = z.string().regex(/^\d{1,16}$/, 'Số tiền là số nguyên đồng, không âm');
@@ -80,7 +74,7 @@ export const OrganisationInput = z
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
 
 /** A partial update; `version` guards against overwriting someone else's change. */
-export const OrganisationPatch = OrganisationInput.partial().extend({ version: z.number().int().positive() }).strict();
+export const OrganisationPatch = OrganisationInput.partial().extend({ version: z.number().int().positive().max(2_147_483_647) }).strict();
 export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
 
 /** Fields a cooperative's own manager may change (the annual update); the rest belongs to the registry. */

@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation } from '../modules/demo/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -67,5 +68,26 @@ describe('CSRF guard', () => {
     }
     const plans = await t.request({ url: '/api/reports/plans?year=2024', cookie });
     expect(plans.json()).not.toContainEqual(expect.objectContaining({ target: 5 }));
+  });
+});
+
+describe('edges of input', () => {
+  it('answers 400 for an as-of date that does not exist, on the registry and the reports', async () => {
+    const { cookie } = await t.signIn('alliance_staff');
+    for (const url of ['/api/cooperatives/00000000-0000-0000-0000-000000000000?asOf=2023-02-31', '/api/reports/annual?year=2023&asOf=2023-02-31', '/api/reports/annual.xlsx?year=2023&asOf=2023-13-01']) {
+      const res = await t.request({ url, cookie });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+      expect(res.json().message).toMatch(/không tồn tại|có dạng/);
+    }
+  });
+
+  it('answers 400, not 500, to a version number past what the database holds', async () => {
+    const { cookie } = await t.signIn('alliance_staff');
+    const created = await t.request({ method: 'POST', url: '/api/cooperatives', cookie, payload: buildOrganisation() });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await t.request({ method: 'PATCH', url: `/api/cooperatives/${created.json().id}`, cookie, payload: { version: 99_999_999_999, name: 'Hợp tác xã Đổi Tên' } });
+    expect(res.statusCode, res.body).toBe(400);
+    const after = await t.request({ url: `/api/cooperatives/${created.json().id}`, cookie });
+    expect(after.json().name).toBe(created.json().name);
   });
 });

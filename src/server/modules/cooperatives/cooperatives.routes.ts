@@ -1,3 +1,4 @@
+import { calendarDate } from '../../../shared/calendar-date.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import {
 } from './cooperatives.service.ts';
 
 const IdParams = z.object({ id: z.string().max(64) });
-const AsOfQuery = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf có dạng YYYY-MM-DD').optional() });
+const AsOfQuery = z.object({ asOf: calendarDate('Ngày xem thông tin').optional() });
 
 export async function cooperativesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,7 @@
 // The loan book's request shapes: one zod schema per use case, used by the routes and by the web forms
 // (so this file imports nothing but zod and runs in the browser too).
 import { z } from 'zod';
+import { calendarDate } from '../../../shared/calendar-date.ts';
 
 export const LOAN_STATUSES = ['submitted', 'appraised', 'approved', 'rejected', 'contracted', 'active', 'closed', 'written_off'] as const;
 export type LoanStatus = (typeof LOAN_STATUSES)[number];
@@ -19,14 +20,7 @@ export const LOAN_STATUS_LABELS: Record<LoanStatus, string> = {
 export const METHOD_LABELS = { equal_principal: 'Gốc trả đều hằng tháng', bullet: 'Gốc trả một lần cuối kỳ' } as const;
 export const DEBT_GROUP_LABELS = ['', 'Nhóm 1 – Nợ đủ tiêu chuẩn', 'Nhóm 2 – Nợ cần chú ý', 'Nhóm 3 – Nợ dưới tiêu chuẩn', 'Nhóm 4 – Nợ nghi ngờ', 'Nhóm 5 – Nợ có khả năng mất vốn'] as const;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'Ngày không tồn tại');
+const isoDate = calendarDate();
 /** Whole đồng as a string of digits, more than zero. */
 const positiveVnd = z.string().trim().regex(/^[1-9]\d{0,15}$/, 'Số tiền là số nguyên đồng, lớn hơn 0, chỉ gồm chữ số');
 /** An amount that may be left empty (a cleared field sends ""). */
