@@ -3,6 +3,7 @@
  * so the browser bundle can import it).
  */
 import { z } from 'zod';
+import { calendarDate } from '../../../shared/calendar-date.ts';
 import { KINDS } from '../../../shared/organisation.ts';
 
 export const SECTOR_GROUP_KEYS = ['agriculture', 'non_agriculture', 'credit_fund'] as const;
@@ -19,7 +20,7 @@ export const PLAN_INDICATOR_LABELS: Record<PlanIndicator, string> = {
   dissolved: 'Số tổ chức giải thể',
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD');
+const isoDate = calendarDate('Ngày tính số liệu');
 export const Year = z.coerce.number().int('Năm là số nguyên').min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100');
 
 /** ?year=&asOf=&tenant= of the annual report (tenant: national viewers only). */
