@@ -7,6 +7,8 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { loadConfig } from '../server/config.ts';
 import { acquireDataDirLock } from '../db/data-dir-lock.ts';
 import { openDatabase } from '../db/client.ts';
+import { MOVE_ALL_VERSIONS } from '../server/modules/reports/report-cache.ts';
+import { analyzeTables } from '../db/maintenance.ts';
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
@@ -36,6 +38,15 @@ export async function restoreDatabase(file: string): Promise<string | undefined>
   const config = loadConfig();
   if (config.databaseUrl) {
     run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', `--dbname=${config.databaseUrl}`, file]);
+    // A server still running may have cached figures counted from the half-restored tables (decision 005).
+    run('psql', ['--quiet', '--no-psqlrc', '-v', 'ON_ERROR_STOP=1', `--dbname=${config.databaseUrl}`, '-c', MOVE_ALL_VERSIONS]);
+    // pg_restore recreates the tables without the planner's statistics; autovacuum would gather them a while later.
+    const database = await openDatabase({ databaseUrl: config.databaseUrl });
+    try {
+      await analyzeTables(database.exec);
+    } finally {
+      await database.close();
+    }
     return undefined;
   }
   const lock = acquireDataDirLock(config.dataDir, 'coop restore');
@@ -48,6 +59,8 @@ export async function restoreDatabase(file: string): Promise<string | undefined>
     }
     const restored = await PGlite.create({ dataDir: target, extensions: { pg_trgm }, loadDataDir: new Blob([readFileSync(file)]) });
     await restored.query('select 1');
+    // The archive holds the statistics of the day of the backup, if any were ever gathered: gather today's.
+    await analyzeTables(async (statement) => (await restored.query<Record<string, unknown>>(statement)).rows);
     await restored.close();
     return keptAside;
   } finally {

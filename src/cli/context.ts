@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../server/config.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
+import { analyzeTables, appliedMigrations } from '../db/maintenance.ts';
 import { loadReferenceData } from '../server/modules/tenants/tenants.service.ts';
 
 /** Opens the configured database (migrated, reference data loaded), runs `work`, closes it. */
@@ -16,8 +17,12 @@ export async function withDatabase<T>(holder: string, work: (database: Database,
 export async function openPreparedDatabase(config: Config, holder: string): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder });
   try {
+    const before = await appliedMigrations(database.exec);
     await migrateDatabase(database);
     await loadReferenceData(database.db);
+    // A migration may rewrite or fill tables (and a first start creates them all and loads the reference data):
+    // the planner needs fresh statistics, which the embedded engine would never gather by itself.
+    if ((await appliedMigrations(database.exec)) !== before) await analyzeTables(database.exec);
     return database;
   } catch (error) {
     await database.close();
