@@ -122,8 +122,9 @@ export async function maintainChangedTables(run: Statements, options: { afterRes
 
 /** How many migrations the database has applied (0 before the first); tells whether a migrate changed anything. */
 export async function appliedMigrations(run: Statements): Promise<number> {
-  const [row] = await run(`select case when to_regclass('drizzle.__drizzle_migrations') is null then 0
-                                  else (select count(*)::int from drizzle.__drizzle_migrations) end as n`);
+  const [exists] = await run(`select to_regclass('drizzle.__drizzle_migrations') is not null as yes`);
+  if (!exists?.yes) return 0;
+  const [row] = await run('select count(*)::int as n from drizzle.__drizzle_migrations');
   return Number(row?.n ?? 0);
 }
 
