@@ -30,6 +30,8 @@ export type Database = {
   /** fsync counters of the embedded database on disk. */
   durability?: DurableNodeFS['stats'];
   engine: 'pglite' | 'postgres';
+  /** PostgreSQL's pool (the read replica falls back to it). */
+  pool?: pg.Pool;
   /** Runs a statement with no parameters (maintenance, dumps); returns its rows. */
   exec(statement: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     engine: 'postgres',
+    pool,
     async exec(statement) {
       const result = await pool.query(statement);
       return result.rows as Record<string, unknown>[];
@@ -71,6 +74,24 @@ async function openPostgres(url: string): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/**
+ * A pool on a hot standby (DATABASE_READ_URL): the primary's session settings, read-only (a standby refuses
+ * writes anyway; this also holds when the URL points at a server that would accept them), named so that the
+ * standby's pg_stat_activity shows which connections serve the app's reads. Fails fast when the standby is
+ * unreachable: the read goes to the primary instead of waiting.
+ */
+export function openReadPool(url: string, options: { max: number; applicationName: string }): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max,
+    application_name: options.applicationName,
+    options: '-c jit=off -c default_transaction_read_only=on',
+    connectionTimeoutMillis: 3000,
+    keepAlive: true,
+  });
+  return pool;
 }
 
 async function openPglite(options: OpenOptions): Promise<Database> {

@@ -13,6 +13,7 @@ import type { Database } from '../db/client.ts';
 import type { Config } from './config.ts';
 import { installErrorHandler, installNotFoundHandler } from './http/error-handler.ts';
 import { installSession } from './http/session.ts';
+import { installReadRouting } from './http/read-routing.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { adminUnitsRoutes } from './modules/admin-units/admin-units.routes.ts';
 import { cooperativesRoutes } from './modules/cooperatives/cooperatives.routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installSession(app, config);
+  installReadRouting(app, config);
   await app.register(healthRoutes);
   await app.register(accountsRoutes, { config });
   await app.register(adminUnitsRoutes);

@@ -3,6 +3,18 @@ import { z } from 'zod';
 
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  /** A hot standby of DATABASE_URL that serves public pages, reports and national views (PostgreSQL only). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_READ_URL phải là địa chỉ PostgreSQL dạng postgres://người-dùng:mật-khẩu@máy:cổng/csdl')
+    .optional(),
+  /** Replay lag (ms) above which reads leave the standby for the primary. */
+  DATABASE_READ_MAX_LAG_MS: z.coerce
+    .number({ message: 'DATABASE_READ_MAX_LAG_MS phải là một số mili giây' })
+    .int('DATABASE_READ_MAX_LAG_MS phải là số nguyên mili giây')
+    .min(100, 'DATABASE_READ_MAX_LAG_MS ít nhất 100 (mili giây)')
+    .max(3_600_000, 'DATABASE_READ_MAX_LAG_MS nhiều nhất 3600000 (một giờ)')
+    .default(2000),
   COOP_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -17,6 +29,8 @@ const ConfigSchema = z.object({
 
 export type Config = {
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
+  readMaxLagMs: number;
   dataDir: string;
   port: number;
   host: string;
@@ -39,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    readMaxLagMs: e.DATABASE_READ_MAX_LAG_MS,
     dataDir: path.resolve(e.COOP_DATA_DIR),
     port: e.PORT,
     host: e.HOST,

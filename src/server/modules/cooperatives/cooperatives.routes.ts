@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OrganisationInput, OrganisationPatch, SearchQuery } from '../../../shared/organisation.ts';
+import { readDb } from '../../http/read-routing.ts';
 import { presentOrganisation } from './cooperatives.present.ts';
 import { findOrganisations, findPublicDirectory } from './cooperatives.search.ts';
 import {
@@ -45,6 +46,6 @@ export async function cooperativesRoutes(app: FastifyInstance) {
   );
 
   r.get('/api/public/directory', { schema: { querystring: SearchQuery.extend({ tenant: z.coerce.number().int().optional() }), tags: ['public'], summary: 'Danh bạ công khai' } }, async (request) =>
-    findPublicDirectory(db(), { tenantId: request.query.tenant, query: request.query }),
+    findPublicDirectory(readDb(request), { tenantId: request.query.tenant, query: request.query }),
   );
 }

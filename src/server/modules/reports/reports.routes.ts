@@ -6,6 +6,7 @@ import { getDashboard, getPublicDashboard } from './dashboard.service.ts';
 import { annualReportPdf } from './export/annual-report.pdf.ts';
 import { annualReportXlsx } from './export/annual-report.xlsx.ts';
 import { chartDataXlsx } from './export/chart-data.xlsx.ts';
+import { readDb } from '../../http/read-routing.ts';
 import { findPlans, setPlan } from './plans.service.ts';
 import { AnnualReportQuery, ChartDataQuery, DashboardQuery, PlanInput, PlansQuery, PublicReportQuery, YearParams } from './reports.schemas.ts';
 
@@ -28,21 +29,21 @@ export async function reportsRoutes(app: FastifyInstance) {
   const tags = ['reports'];
 
   r.get('/api/reports/annual', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (JSON)' } }, async (request) =>
-    getAnnualReport(db(), { actor: request.actor, ...request.query }),
+    getAnnualReport(readDb(request), { actor: request.actor, ...request.query }),
   );
   r.get('/api/reports/annual.xlsx', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (.xlsx)' } }, async (request, reply) => {
-    const report = await getAnnualReport(db(), { actor: request.actor, ...request.query });
+    const report = await getAnnualReport(readDb(request), { actor: request.actor, ...request.query });
     return sendFile(reply, XLSX, `bao-cao-nam-${report.year}.xlsx`, await annualReportXlsx(report));
   });
   r.get('/api/reports/annual.pdf', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (PDF)' } }, async (request, reply) => {
-    const report = await getAnnualReport(db(), { actor: request.actor, ...request.query });
+    const report = await getAnnualReport(readDb(request), { actor: request.actor, ...request.query });
     return sendFile(reply, 'application/pdf', `bao-cao-nam-${report.year}.pdf`, await annualReportPdf(report));
   });
   r.post('/api/reports/annual/:year/close', { schema: { params: YearParams, tags, summary: 'Chốt số liệu năm' } }, async (request, reply) =>
     reply.status(201).send(await closeYear(db(), { actor: request.actor, year: request.params.year })),
   );
   r.get('/api/reports/annual/:year/differences', { schema: { params: YearParams, querystring: PublicReportQuery.pick({ tenant: true }), tags, summary: 'Chênh lệch giữa số liệu đã chốt và hiện tại' } }, async (request) =>
-    getYearDifferences(db(), { actor: request.actor, year: request.params.year, tenant: request.query.tenant }),
+    getYearDifferences(readDb(request), { actor: request.actor, year: request.params.year, tenant: request.query.tenant }),
   );
 
   r.get('/api/reports/plans', { schema: { querystring: PlansQuery, tags, summary: 'Kế hoạch năm' } }, async (request) =>
@@ -53,23 +54,23 @@ export async function reportsRoutes(app: FastifyInstance) {
   );
 
   r.get('/api/reports/dashboard', { schema: { querystring: DashboardQuery, tags, summary: 'Số liệu bảng điều khiển' } }, async (request) =>
-    getDashboard(db(), { actor: request.actor, query: request.query }),
+    getDashboard(readDb(request), { actor: request.actor, query: request.query }),
   );
   r.get('/api/reports/dashboard/chart.xlsx', { schema: { querystring: ChartDataQuery, tags, summary: 'Dữ liệu của một biểu đồ (.xlsx)' } }, async (request, reply) => {
     const { chart, ...query } = request.query;
-    const dashboard = await getDashboard(db(), { actor: request.actor, query });
+    const dashboard = await getDashboard(readDb(request), { actor: request.actor, query });
     return sendFile(reply, XLSX, `bieu-do-${chart}-${query.year}.xlsx`, await chartDataXlsx(dashboard, chart));
   });
 
   r.get('/api/public/reports/annual', { config: PUBLIC_RATE, schema: { querystring: PublicReportQuery, tags: ['public'], summary: 'Số liệu năm công khai' } }, async (request) =>
-    getPublicAnnualReport(db(), request.query),
+    getPublicAnnualReport(readDb(request), request.query),
   );
   r.get('/api/public/reports/dashboard', { config: PUBLIC_RATE, schema: { querystring: DashboardQuery, tags: ['public'], summary: 'Bảng điều khiển công khai' } }, async (request) =>
-    getPublicDashboard(db(), { query: request.query }),
+    getPublicDashboard(readDb(request), { query: request.query }),
   );
   r.get('/api/public/reports/dashboard/chart.xlsx', { config: PUBLIC_RATE, schema: { querystring: ChartDataQuery, tags: ['public'], summary: 'Dữ liệu biểu đồ công khai (.xlsx)' } }, async (request, reply) => {
     const { chart, ...query } = request.query;
-    const dashboard = await getPublicDashboard(db(), { query });
+    const dashboard = await getPublicDashboard(readDb(request), { query });
     return sendFile(reply, XLSX, `bieu-do-${chart}-${query.year}.xlsx`, await chartDataXlsx(dashboard, chart));
   });
 }
