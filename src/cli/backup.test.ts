@@ -53,6 +53,9 @@ describe('coop backup and coop restore', { timeout: 180_000 }, () => {
     expect(names.map((r) => r.name)).toEqual(['HTX trước sao lưu']);
     const audit = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events`);
     expect(audit[0]!.n).toBe(1);
+    // The restore analysed what it restored: the planner knows the one organisation (the backup's estimate said 0 or none).
+    const estimate = await queryRows<{ n: number }>(database.db, sql`select reltuples::float8 as n from pg_class where oid = 'organisations'::regclass`);
+    expect(Number(estimate[0]!.n)).toBe(1);
     await database.close();
     await cleanup();
   });
