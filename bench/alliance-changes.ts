@@ -3,7 +3,7 @@ import type { Db } from '../src/db/client.ts';
 import { queryRows } from '../src/server/modules/reports/reports.queries.ts';
 
 /**
- * Changes the national figures count, for timing the roll-up after them: a worker more in one organisation of an
+ * Changes the national figures count, for timing the reports after them: a worker more in one organisation of an
  * alliance, or of a quarter of the alliances (8 of 34).
  */
 export async function allianceChanges(db: Db) {

@@ -8,10 +8,7 @@ import { buildAnnualReport, type AnnualReport } from './annual-report.build.ts';
 import { writeNarrative } from './narrative.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
-import { breakdownsFromCube, packCube, unpackCube, type CubeRow } from './fact-cube.ts';
-import { allianceParts, countingIsCheaper, partKey } from './national-rollup.ts';
-import { rememberRecipes } from './rollup-recipes.ts';
-import { aggregateFacts, factCube, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
+import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
 
 export const NATIONAL_NAME = 'Toàn quốc';
@@ -38,7 +35,10 @@ export async function scopeName(db: Db, scope: TenantScope, names?: Map<number, 
   return name;
 }
 
-/** Every breakdown of a year's facts at asOf (frozen facts of closed years on 31 December). */
+/**
+ * Every breakdown of a year's facts at asOf (frozen facts of closed years on 31 December). The nation is the
+ * same query over every alliance at once.
+ */
 export async function aggregateYear(
   db: Db,
   scope: TenantScope,
@@ -47,35 +47,7 @@ export async function aggregateYear(
   filters: FactFilters = {},
   breakdowns: Breakdowns = 'all',
 ): Promise<AggregateRow[]> {
-  if (scope.kind === 'national') {
-    await rememberRecipes(db, [{ query: 'facts', year, asOf }]);
-    // Unless many parts are stale (the first view after a start, before the refresher is through): then one count
-    // over the country, as for an alliance.
-    if (!(await countingIsCheaper(db, [cubePartKey(year, asOf)]))) return breakdownsFromCube(await nationalCube(db, year, asOf), filters, breakdowns);
-  }
   return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
-}
-
-const cubeOf = (scope: TenantScope, year: number, asOf: string) => factCube(reportFacts(scope, year, asOf));
-
-const cubeKeys = new Map<string, string>();
-
-/** The key of the national parts of a year at a date (hashing the query's text takes a millisecond: kept). */
-export function cubePartKey(year: number, asOf: string): string {
-  const date = `${year}/${asOf}`;
-  if (!cubeKeys.has(date)) cubeKeys.set(date, partKey('cube', [cubeOf({ kind: 'national' }, year, asOf)]));
-  return cubeKeys.get(date)!;
-}
-
-/** Every alliance's facts of a year at a date, in groups (stored while the alliance is unchanged). */
-export async function nationalCube(db: Db, year: number, asOf: string): Promise<CubeRow[][]> {
-  const parts = await allianceParts<CubeRow[]>(db, {
-    key: cubePartKey(year, asOf),
-    oneAlliance: (tenantId) => queryRows<CubeRow>(db, cubeOf({ kind: 'tenant', tenantId }, year, asOf)),
-    pack: packCube,
-    unpack: unpackCube,
-  });
-  return [...parts.values()];
 }
 
 /** The stored report of a closed year, marked frozen; undefined when the year is open. */

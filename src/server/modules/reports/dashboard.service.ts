@@ -2,13 +2,10 @@ import type { Db } from '../../../db/client.ts';
 import { endOfYear } from '../../../shared/dates.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { buildAnnualReport } from './annual-report.build.ts';
-import { aggregateYear, cubePartKey, findAllianceNames, nationalCube, onlyAlliance, scopeName } from './annual-report.service.ts';
-import { countingIsCheaper } from './national-rollup.ts';
+import { aggregateYear, findAllianceNames, onlyAlliance, scopeName } from './annual-report.service.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { closedYears, queryRows, registeredAreas, type FactFilters, type TenantScope } from './reports.queries.ts';
-import { trendFiguresFromCube } from './fact-cube.ts';
-import { rememberRecipes } from './rollup-recipes.ts';
 import { frozenTrend, liveTrend, type TrendRow } from './trend.queries.ts';
 import type { DashboardQuery } from './reports.schemas.ts';
 
@@ -19,22 +16,11 @@ export type TrendPoint = { year: number; total: number; newlyEstablished: number
 /**
  * New and dissolved organisations, and the total at each year end, over ten years. Years an alliance has
  * closed give their frozen figures, the others live ones, as the annual report does: a point is the annual
- * report's figures at that year end (reports.counting.test.ts holds them equal). The nation's points are
- * therefore read from each year's national facts in groups (nationalCube), which serve every filter and are
- * kept fresh in the background; while many of them are stale, the trend is counted over the country at once.
+ * report's figures at that year end (reports.counting.test.ts holds them equal). The nation is the same
+ * queries over every alliance at once.
  */
 export async function findTrend(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<TrendPoint[]> {
   const points = emptyTrend(year);
-  if (scope.kind === 'national') {
-    const asOfs = points.map((p) => (p.year === year ? asOf : endOfYear(p.year)));
-    await rememberRecipes(db, points.map((p, i) => ({ query: 'facts', year: p.year, asOf: asOfs[i]! })));
-    // Unless many parts are stale (the first view after a start, before the refresher is through): then one count
-    // over the country, as for an alliance.
-    if (!(await countingIsCheaper(db, points.map((p, i) => cubePartKey(p.year, asOfs[i]!))))) {
-      for (const [i, point] of points.entries()) Object.assign(point, trendFiguresFromCube(await nationalCube(db, point.year, asOfs[i]!), filters));
-      return points;
-    }
-  }
   for (const rows of (await trendByAlliance(db, scope, year, asOf, filters)).values()) addRows(points, rows, year);
   return points;
 }

@@ -1,165 +1,239 @@
 /**
- * The national roll-up adds up each alliance's stored part (national-rollup.ts). Here: the sum equals one
- * count over the whole country, every part equals the alliance's own figures, and a change to anything the
- * figures count (organisations, statuses, closed years, sectors, communes) reaches the roll-up at once.
+ * The national figures are the alliances' query over every alliance (decision 005), and the dashboard and annual
+ * report are answered from a cache keyed by the data version. Here: through the real routes, after random writes,
+ * closes, reopens and restores, every answer (cached or not) equals a count from scratch, and the nation's figures
+ * are the sum of the alliances' own.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../accounts/roles.ts';
-import { loadReferenceData } from '../tenants/tenants.service.ts';
+import { seededRandom } from '../demo/random.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
-import { aggregateYear, cubePartKey } from './annual-report.service.ts';
-import { VIEWER_RECOMPUTES_UP_TO } from './national-rollup.ts';
-import { breakdownsFromCube, unpackCube } from './fact-cube.ts';
+import { aggregateYear, readAnnualReport, presentPublicReport } from './annual-report.service.ts';
 import { closeYearForTenant } from './closing.service.ts';
-import { findTrend } from './dashboard.service.ts';
-import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters } from './reports.queries.ts';
-import { liveTrend, type TrendRow } from './trend.queries.ts';
+import { buildDashboard, presentPublicDashboard } from './dashboard.service.ts';
+import { setPlanForTenant } from './plans.service.ts';
+import { MOVE_ALL_VERSIONS } from './report-cache.ts';
+import { queryRows, type TenantScope } from './reports.queries.ts';
+import { DashboardQuery } from './reports.schemas.ts';
 import { addTestAlliances, edgeCaseSpecs, insertOrganisations, threeCommunes } from './reports.test-support.ts';
 
 let t: TestApp;
 let communes: Awaited<ReturnType<typeof threeCommunes>>;
-let ids: Record<string, string>;
-const national = { kind: 'national' } as const;
+let alliances: number[];
+let viewer: string;
+let staff: string;
 const db = () => t.database.db;
-const sorted = (rows: AggregateRow[]) => [...rows].sort((a, b) => `${a.dimension}/${a.key}`.localeCompare(`${b.dimension}/${b.key}`));
+const national: TenantScope = { kind: 'national' };
+const QUERIES = [{ year: 2023 }, { year: 2023, kind: 'HTX' as const }, { year: 2024, sectorGroup: 'agriculture' as const }];
+// The portal's rate limit is per client: each request of the test comes from another address.
+let requests = 0;
+const nextAddress = () => `10.${(requests += 1) >> 16}.${(requests >> 8) & 255}.${requests & 255}`;
+const qs = (query: object) => new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+// A live report says when it was computed: the only field a kept answer may differ in.
+const withoutTime = (body: unknown) => JSON.parse(JSON.stringify(body, (k, v: unknown) => (k === 'generatedAt' ? undefined : v))) as unknown;
 
-/** The national breakdowns counted in one pass over the country, without any stored part. */
-const counted = (year: number, asOf: string, filters: FactFilters = {}, breakdowns: Breakdowns = 'all') =>
-  queryRows<AggregateRow>(db(), aggregateFacts(reportFacts(national, year, asOf, filters), breakdowns));
+/** Every cached route against the same figures counted from scratch (no cache), each asked twice. */
+async function expectEveryAnswerToMatchACountFromScratch(what: string) {
+  for (const query of QUERIES) {
+    const expected: [string, string | undefined, unknown][] = [
+      [`/api/reports/dashboard?${qs(query)}`, viewer, await buildDashboard(db(), national, query)],
+      [`/api/reports/dashboard?${qs(query)}`, staff, await buildDashboard(db(), { kind: 'tenant', tenantId: TENANT }, query)],
+      [`/api/public/reports/dashboard?${qs({ ...query, tenant: OTHER_TENANT })}`, undefined, presentPublicDashboard(await buildDashboard(db(), { kind: 'tenant', tenantId: OTHER_TENANT }, query))],
+      [`/api/reports/annual?year=${query.year}`, viewer, await readAnnualReport(db(), { scope: national, year: query.year })],
+      [`/api/reports/annual?year=${query.year}`, staff, await readAnnualReport(db(), { scope: { kind: 'tenant', tenantId: TENANT }, year: query.year })],
+      [`/api/public/reports/annual?year=${query.year}&tenant=${TENANT}`, undefined, presentPublicReport(await readAnnualReport(db(), { scope: { kind: 'tenant', tenantId: TENANT }, year: query.year }))],
+    ];
+    for (const [url, cookie, fromScratch] of expected) {
+      for (const time of ['first', 'again']) {
+        const res = await t.request({ url, cookie, remoteAddress: nextAddress() });
+        expect(res.statusCode, `${what}: ${url} ${res.body.slice(0, 200)}`).toBe(200);
+        expect(withoutTime(res.json()), `${what}: ${url} (${time})`).toEqual(withoutTime(fromScratch));
+      }
+    }
+  }
+  // The nation is the sum of its alliances.
+  const total = async (scope: TenantScope) => (await aggregateYear(db(), scope, 2023, '2023-12-31')).find((r) => r.dimension === 'all')?.counted ?? 0;
+  let sum = 0;
+  for (const id of alliances) sum += await total({ kind: 'tenant', tenantId: id });
+  expect(await total(national), what).toBe(sum);
+}
 
-const CASES: [number, string, FactFilters, Breakdowns][] = [
-  [2023, '2023-12-31', {}, 'all'],
-  [2023, '2023-06-30', {}, 'all'],
-  [2022, '2022-12-31', {}, 'totals'],
-  [2023, '2023-12-31', { kind: 'HTX' }, 'all'],
-  [2023, '2023-12-31', { sectorGroup: 'agriculture', area: 'Lục Nam' }, 'all'],
-];
-
-async function expectRollUpToMatchOneCount() {
-  for (const [year, asOf, filters, breakdowns] of CASES) {
-    expect(sorted(await aggregateYear(db(), national, year, asOf, filters, breakdowns)), `${asOf} ${JSON.stringify(filters)} ${breakdowns}`).toEqual(sorted(await counted(year, asOf, filters, breakdowns)));
+/** The organisation, the data and the versions, copied aside: what a backup holds. */
+const COPIED = ['organisations', 'organisation_statuses', 'report_closures', 'report_closure_organisations', 'report_plans', 'report_revisions'];
+async function backUp(name: string) {
+  for (const table of COPIED) {
+    await db().execute(sql.raw(`drop table if exists ${name}_${table}`));
+    await db().execute(sql.raw(`create table ${name}_${table} as select * from ${table}`));
   }
 }
 
-const nationalTotal = async (asOf = '2023-12-31') => (await aggregateYear(db(), national, Number(asOf.slice(0, 4)), asOf)).find((r) => r.dimension === 'all')!.counted;
-const parts = () => queryRows<{ tenant_id: number; revision: string; n: number }>(db(), sql`select tenant_id, max(revision)::text as revision, count(*)::int as n from report_parts group by tenant_id order by tenant_id`);
+/** Puts the copied data back as a restore does (no trigger fires), then moves every version as `coop restore` does. */
+async function restore(name: string, { moveVersions }: { moveVersions: boolean }) {
+  await db().transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    for (const table of COPIED) {
+      await tx.execute(sql.raw(`delete from ${table}`));
+      const columns = await queryRows<{ name: string }>(tx, sql`select column_name as name from information_schema.columns where table_name = ${table} and is_generated = 'NEVER' and table_schema = current_schema()`);
+      const list = columns.map((c) => `"${c.name}"`).join(', ');
+      await tx.execute(sql.raw(`insert into ${table} (${list}) select ${list} from ${name}_${table}`));
+    }
+  });
+  if (moveVersions) await db().execute(sql.raw(MOVE_ALL_VERSIONS));
+}
+
+/** The random steps may have closed years, whose figures are frozen: the tests of changes start from open years. */
+async function reopenEveryYear() {
+  await db().execute(sql`delete from report_closure_organisations`);
+  await db().execute(sql`delete from report_closures`);
+}
 
 beforeAll(async () => {
   t = await createTestApp();
   communes = await threeCommunes(db());
-  ids = await insertOrganisations(db(), TENANT, edgeCaseSpecs(communes));
+  await insertOrganisations(db(), TENANT, edgeCaseSpecs(communes));
   await insertOrganisations(db(), OTHER_TENANT, [{ key: 'Q', kind: 'LHHTX', sectorCode: 'environment', foundedOn: '2005-05-05', registeredDistrict: 'Ba Vì', currentCommuneCode: null, charterCapitalVnd: '1000000000', membersOfficial: 40, workers: 3 }]);
-  // More alliances, the last with nothing to count (its part is the empty one).
-  await addTestAlliances(db(), communes, 5);
+  await addTestAlliances(db(), communes, 3);
+  alliances = (await queryRows<{ id: number }>(db(), sql`select id from alliances order by id`)).map((a) => a.id);
+  viewer = (await t.signIn('national_viewer')).cookie;
+  staff = (await t.signIn('alliance_staff')).cookie;
 });
 afterAll(() => t.close());
 
-describe('national roll-up from the alliances\' parts', () => {
-  it('adds up to one count over the whole country, with filters, as of any date, for the previous year', async () => {
-    expect((await parts()).length).toBe(0);
-    await expectRollUpToMatchOneCount();
-    const stored = await parts();
-    expect(stored.length).toBe((await queryRows(db(), sql`select id from alliances`)).length);
-    // One part per alliance and date, whatever the filters and breakdowns.
-    expect(stored.every((p) => p.n === new Set(CASES.map(([, asOf]) => asOf)).size)).toBe(true);
-  });
-
-  it('stores for each alliance exactly its own figures', async () => {
-    const [year, asOf] = [2023, '2023-12-31'];
-    await aggregateYear(db(), national, year, asOf);
-    for (const alliance of await queryRows<{ id: number }>(db(), sql`select id from alliances`)) {
-      const [stored] = await queryRows<{ part: unknown }>(db(), sql`select part from report_parts where tenant_id = ${alliance.id} and key = ${cubePartKey(year, asOf)}`);
-      for (const filters of [{}, { kind: 'HTX' }, { sectorGroup: 'agriculture', area: 'Lục Nam' }]) {
-        const own = await aggregateYear(db(), { kind: 'tenant', tenantId: alliance.id }, year, asOf, filters);
-        expect(sorted(breakdownsFromCube([unpackCube(stored!.part)], filters, 'all')), `alliance ${alliance.id} ${JSON.stringify(filters)}`).toEqual(sorted(own));
-      }
-    }
-  });
-
-  it('keeps every part when the reference data is loaded again unchanged (each start)', async () => {
-    const before = await parts();
-    expect(before.length).toBeGreaterThan(0);
-    await loadReferenceData(db());
-    expect(await parts()).toEqual(before);
-  });
-
-  it('reads a part again when it was stored anew, even at the same revision (by another server)', async () => {
-    const total = await nationalTotal();
-    const own = (await aggregateYear(db(), { kind: 'tenant', tenantId: OTHER_TENANT }, 2023, '2023-12-31')).find((r) => r.dimension === 'all')!.counted;
-    expect(own).toBeGreaterThan(0);
-    await db().execute(sql`update report_parts set part = '[]', computed_at = now() + interval '1 second' where tenant_id = ${OTHER_TENANT} and key = ${cubePartKey(2023, '2023-12-31')}`);
-    expect(await nationalTotal()).toBe(total - own);
-    await db().execute(sql`delete from report_parts where tenant_id = ${OTHER_TENANT}`);
-    expect(await nationalTotal()).toBe(total);
-  });
-
-  it('recomputes only the part of the alliance that changed', async () => {
-    const before = await parts();
-    const total = await nationalTotal();
-    await insertOrganisations(db(), TENANT, [{ key: 'S', registrationNumber: '9900000001', sectorCode: 'agriculture', foundedOn: '2023-03-03', registeredDistrict: 'Lục Nam', currentCommuneCode: communes[0].code }]);
-    const afterChange = await parts();
-    expect(afterChange.find((p) => p.tenant_id === TENANT)).toBeUndefined();
-    expect(afterChange).toEqual(before.filter((p) => p.tenant_id !== TENANT));
-    expect(await nationalTotal()).toBe(total + 1);
-    const recomputed = (await parts()).find((p) => p.tenant_id === TENANT)!;
-    expect(Number(recomputed.revision)).toBeGreaterThan(Number(before.find((p) => p.tenant_id === TENANT)!.revision));
-    await expectRollUpToMatchOneCount();
-  });
-
-  it('follows every change to what the figures count', async () => {
-    type Probe = { asOf: string; filters?: FactFilters } | null;
-    const yearEnd: Probe = { asOf: '2023-12-31' };
-    const changes: [string, Probe, () => Promise<unknown>][] = [
-      ['an organisation edited', yearEnd, () => db().execute(sql`update organisations set sector_code = 'fishery', registered_district = 'Lục Nam' where id = ${ids.A!}`)],
-      ['a status recorded', yearEnd, () => db().execute(sql`insert into organisation_statuses (tenant_id, organisation_id, status, valid_from) values (${TENANT}, ${ids.R!}, 'dissolved', '2023-07-01')`)],
-      ['a status taken back', yearEnd, () => db().execute(sql`delete from organisation_statuses where organisation_id = ${ids.R!} and status = 'dissolved'`)],
-      ['an organisation deleted', yearEnd, () => db().execute(sql`delete from organisation_statuses where organisation_id = ${ids.O!}`).then(() => db().execute(sql`delete from organisations where id = ${ids.O!}`))],
-      // Closing a year freezes the very figures it had: nothing to see changed, only the parts recomputed.
-      ['a year closed', null, () => closeYearForTenant(db(), { actor: systemActor(OTHER_TENANT), tenantId: OTHER_TENANT, year: 2023 })],
-      // A closed year does not see later edits on 31 December, but 30 June is live.
-      ['a closed alliance edited', { asOf: '2023-06-30' }, () => db().execute(sql`update organisations set founded_on = '2023-06-01' where tenant_id = ${OTHER_TENANT}`)],
-      ['a frozen fact rewritten', yearEnd, () => db().execute(sql`update report_closure_organisations set status_at = 'suspended' where tenant_id = ${OTHER_TENANT}`)],
-      ['a closed year reopened', yearEnd, () => db().execute(sql`delete from report_closure_organisations where tenant_id = ${OTHER_TENANT}`).then(() => db().execute(sql`delete from report_closures where tenant_id = ${OTHER_TENANT}`))],
-      ['a commune renamed', yearEnd, () => db().execute(sql`update admin_units set name = 'Xã Đổi Tên' where version = '2025' and code = ${communes[0].code}`)],
-      ['a sector moved to another group', { asOf: '2023-12-31', filters: { sectorGroup: 'agriculture' } }, () => db().execute(sql`update sectors set group_key = 'non_agriculture' where code = 'fishery'`)],
+describe('national figures and the report cache', () => {
+  it('answer as a count from scratch after random writes, closes, reopens and restores', async () => {
+    const random = seededRandom(2026);
+    const pick = <T,>(items: readonly T[]) => random.pick(items);
+    const organisationOf = async (tenantId: number) =>
+      (await queryRows<{ id: string }>(db(), sql`select id from organisations where tenant_id = ${tenantId} order by id`)).map((r) => r.id);
+    let serial = 0;
+    let backedUp = false;
+    const steps: [string, () => Promise<unknown>][] = [
+      ['an organisation added', async () => {
+        serial += 1;
+        await insertOrganisations(db(), pick(alliances), [{ key: `N${serial}`, registrationNumber: `77${String(serial).padStart(8, '0')}`, sectorCode: pick(['agriculture', 'transport', 'fishery']), foundedOn: pick(['2019-02-02', '2023-04-04', '2024-06-06']), registeredDistrict: pick(['Lục Nam', 'Tân Yên']), currentCommuneCode: pick(communes).code }]);
+      }],
+      ['an organisation edited', async () => {
+        const ids = await organisationOf(pick(alliances));
+        if (ids.length) await db().execute(sql`update organisations set workers = workers + 1, kind = ${pick(['HTX', 'THT'])} where id = ${pick(ids)}`);
+      }],
+      ['a status recorded', async () => {
+        const tenantId = pick(alliances);
+        const ids = await organisationOf(tenantId);
+        if (ids.length) await db().execute(sql`insert into organisation_statuses (tenant_id, organisation_id, status, valid_from) values (${tenantId}, ${pick(ids)}, ${pick(['dissolved', 'suspended'])}, ${pick(['2023-07-01', '2024-03-03'])})`);
+      }],
+      ['a year closed', async () => {
+        const tenantId = pick(alliances);
+        const [closed] = await queryRows(db(), sql`select 1 from report_closures where tenant_id = ${tenantId} and year = 2023`);
+        if (!closed) await closeYearForTenant(db(), { actor: systemActor(tenantId), tenantId, year: 2023 });
+      }],
+      ['a closed year reopened', async () => {
+        const tenantId = pick(alliances);
+        await db().execute(sql`delete from report_closure_organisations where tenant_id = ${tenantId}`);
+        await db().execute(sql`delete from report_closures where tenant_id = ${tenantId}`);
+      }],
+      ['a plan set', () => setPlanForTenant(db(), { actor: systemActor(TENANT), tenantId: TENANT, input: { year: 2023, indicator: 'newly_established', target: random.int(0, 20) } })],
+      ['a sector moved', () => db().execute(sql`update sectors set group_key = ${pick(['agriculture', 'non_agriculture'])} where code = 'fishery'`)],
+      ['a commune renamed', () => db().execute(sql`update admin_units set name = ${`Xã Thử ${serial}`} where version = '2025' and code = ${pick(communes).code}`)],
+      ['backed up', async () => {
+        await backUp('snapshot');
+        backedUp = true;
+      }],
+      ['restored', async () => {
+        if (backedUp) await restore('snapshot', { moveVersions: true });
+      }],
     ];
-    for (const [what, probe, change] of changes) {
-      const look = () => aggregateYear(db(), national, 2023, probe?.asOf ?? '2023-12-31', probe?.filters ?? {});
-      const before = sorted(await look());
-      await change();
-      const after = sorted(await look());
-      expect(after, what).toEqual(sorted(await counted(2023, probe?.asOf ?? '2023-12-31', probe?.filters ?? {})));
-      if (probe) expect(after, what).not.toEqual(before);
-      await expectRollUpToMatchOneCount();
+    await expectEveryAnswerToMatchACountFromScratch('at start');
+    for (let i = 0; i < 16; i++) {
+      const [what, step] = pick(steps);
+      await step();
+      await expectEveryAnswerToMatchACountFromScratch(`step ${i}: ${what}`);
     }
-    const communeRow = (await aggregateYear(db(), national, 2023, '2023-12-31')).find((r) => r.dimension === 'commune' && r.key === communes[0].code);
-    expect(communeRow?.label).toBe('Xã Đổi Tên');
   });
 
-  it('adds up the ten-year trend the same way', async () => {
-    const trend = await findTrend(db(), national, 2024, '2024-12-31', {});
-    const live = await queryRows<TrendRow>(db(), liveTrend(national, 2015, 2024, '2024-12-31'));
-    expect(trend.map((p) => p.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
-    for (const p of trend) {
-      const rows = live.filter((r) => r.year === p.year);
-      expect(p, String(p.year)).toEqual({ year: p.year, total: rows.reduce((s, r) => s + r.total, 0), newlyEstablished: rows.reduce((s, r) => s + r.newly_established, 0), dissolved: rows.reduce((s, r) => s + r.dissolved, 0) });
+  it('misses after each kind of write, and answers 304 to a request that holds the current answer', async () => {
+    const url = `/api/reports/dashboard?year=2023`;
+    await reopenEveryYear();
+    const org = (await queryRows<{ id: string }>(db(), sql`select id from organisations where tenant_id = ${TENANT} and sector_code = 'agriculture' and dissolved_on is null order by id limit 1`))[0]!.id;
+    type Dashboard = Awaited<ReturnType<typeof buildDashboard>>;
+    const writes: [string, () => Promise<unknown>, (before: Dashboard, after: Dashboard) => void, string?][] = [
+      ['organisation inserted', () => insertOrganisations(db(), TENANT, [{ key: 'W1', registrationNumber: '8800000001', sectorCode: 'agriculture', foundedOn: '2023-02-02', registeredDistrict: 'Lục Nam', currentCommuneCode: communes[0].code }]),
+        (b, a) => expect(a.headline.total).toBe(b.headline.total + 1)],
+      ['organisation updated', () => db().execute(sql`update organisations set workers = workers + 5 where id = ${org}`),
+        (b, a) => expect(a.headline.workers).toBe(b.headline.workers + 5)],
+      ['status changed', () => db().execute(sql`insert into organisation_statuses (tenant_id, organisation_id, status, valid_from) values (${TENANT}, ${org}, 'suspended', '2023-06-06')`),
+        (b, a) => expect(a.headline.suspended).toBe(b.headline.suspended + 1)],
+      ['plan set', () => setPlanForTenant(db(), { actor: systemActor(TENANT), tenantId: TENANT, input: { year: 2023, indicator: 'newly_established', target: 4242 } }),
+        (_b, a) => expect(JSON.stringify(a.plans)).toContain('4242')],
+      ['sectors changed', () => db().execute(sql`update sectors set group_key = case group_key when 'agriculture' then 'non_agriculture' else 'agriculture' end where code = 'agriculture'`),
+        (b, a) => expect(a.headline.total).toBeLessThan(b.headline.total), `${url}&sectorGroup=agriculture`],
+      ['communes changed', () => db().execute(sql`update admin_units set name = 'Xã Vừa Đổi Tên' where version = '2025' and code = ${communes[0].code}`),
+        (b, a) => {
+          expect(JSON.stringify(a.byCurrentCommune)).toContain('Xã Vừa Đổi Tên');
+          expect(JSON.stringify(b.byCurrentCommune)).not.toContain('Xã Vừa Đổi Tên');
+        }],
+      ['year closed', () =>
+        closeYearForTenant(db(), { actor: systemActor(TENANT), tenantId: TENANT, year: 2023 }),
+        (b, a) => expect([b.frozen, a.frozen]).toEqual([false, true])],
+    ];
+    for (const [what, write, differs, seen = url] of writes) {
+      const before = await t.request({ url: seen, cookie: staff });
+      const etag = before.headers.etag as string;
+      expect(etag, what).toMatch(/^"[\w-]+"$/);
+      expect(before.headers['cache-control']).toBe('private, no-cache');
+      const unchanged = await t.request({ url: seen, cookie: staff, headers: { 'if-none-match': etag } });
+      expect(unchanged.statusCode, what).toBe(304);
+      expect(unchanged.body).toBe('');
+      await write();
+      const after = await t.request({ url: seen, cookie: staff, headers: { 'if-none-match': etag } });
+      expect(after.statusCode, what).toBe(200);
+      expect(after.headers.etag, what).not.toBe(etag);
+      differs(before.json(), after.json());
+      expect(after.json(), what).toEqual(await buildDashboard(db(), { kind: 'tenant', tenantId: TENANT }, DashboardQuery.parse(Object.fromEntries(new URL(seen, 'http://x').searchParams))));
+      const again = await t.request({ url: seen, cookie: staff, headers: { 'if-none-match': `W/"other", ${after.headers.etag as string}` } });
+      expect(again.statusCode, what).toBe(304);
     }
-    const alliances = await queryRows<{ id: number }>(db(), sql`select id from alliances`);
-    const own = await Promise.all(alliances.map((a) => findTrend(db(), { kind: 'tenant', tenantId: a.id }, 2024, '2024-12-31', {})));
-    expect(trend.map((p, i) => own.reduce((s, o) => s + o[i]!.total, 0))).toEqual(trend.map((p) => p.total));
-    await insertOrganisations(db(), OTHER_TENANT, [{ key: 'T', registrationNumber: '9900000002', sectorCode: 'agriculture', foundedOn: '2019-09-09', registeredDistrict: 'Ba Vì', currentCommuneCode: null }]);
-    const after = await findTrend(db(), national, 2024, '2024-12-31', {});
-    expect(after.map((p) => p.total - trend[after.indexOf(p)]!.total)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
   });
 
-  it('counts over the country at once when more alliances are stale than a viewer would recompute, and stores nothing', async () => {
-    await addTestAlliances(db(), communes, VIEWER_RECOMPUTES_UP_TO);
-    await db().execute(sql`delete from report_parts`);
-    expect(sorted(await aggregateYear(db(), national, 2023, '2023-12-31', { kind: 'HTX' }))).toEqual(sorted(await counted(2023, '2023-12-31', { kind: 'HTX' })));
-    const trend = await findTrend(db(), national, 2024, '2024-12-31', {});
-    const live = await queryRows<TrendRow>(db(), liveTrend(national, 2015, 2024, '2024-12-31'));
-    expect(trend.map((p) => p.total)).toEqual(trend.map((p) => live.filter((r) => r.year === p.year).reduce((s, r) => s + r.total, 0)));
-    expect(await parts()).toEqual([]);
+  it('keeps an answer while nothing counted changed, and a write in one alliance leaves another alliance\'s answer', async () => {
+    await reopenEveryYear();
+    const url = `/api/public/reports/dashboard?year=2023&tenant=${OTHER_TENANT}`;
+    const first = await t.request({ url, remoteAddress: nextAddress() });
+    expect(first.headers['cache-control']).toBe('public, no-cache');
+    // A write behind the triggers' back (as logical replication would): the version stays, so the answer is kept.
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update organisations set workers = workers + 1000 where tenant_id = ${OTHER_TENANT}`);
+    });
+    const kept = await t.request({ url, remoteAddress: nextAddress() });
+    expect(kept.json()).toEqual(first.json());
+    expect(kept.headers.etag).toBe(first.headers.etag);
+    // A write to another alliance moves only that alliance's version.
+    await db().execute(sql`update organisations set workers = workers + 1 where tenant_id = ${TENANT}`);
+    expect((await t.request({ url, remoteAddress: nextAddress(), headers: { 'if-none-match': first.headers.etag as string } })).statusCode).toBe(304);
+    // Moving every version (what `coop restore` does) makes the next answer a count again.
+    await db().execute(sql.raw(MOVE_ALL_VERSIONS));
+    const counted = await t.request({ url, remoteAddress: nextAddress(), headers: { 'if-none-match': first.headers.etag as string } });
+    expect(counted.statusCode).toBe(200);
+    expect(counted.json().headline.workers).toBe(first.json().headline.workers + 1000);
+    expect((await t.request({ url: '/api/public/reports/annual?year=2023', remoteAddress: nextAddress() })).statusCode).toBe(400); // several alliances: name one
+  });
+
+  it('after a restore, answers the restored data whether or not the versions were moved yet', async () => {
+    await reopenEveryYear();
+    const url = `/api/reports/dashboard?year=2023`;
+    await backUp('before');
+    const backedUp = await t.request({ url, cookie: viewer });
+    await insertOrganisations(db(), OTHER_TENANT, [{ key: 'R1', registrationNumber: '8800000002', sectorCode: 'transport', foundedOn: '2023-09-09', registeredDistrict: 'Ba Vì', currentCommuneCode: null }]);
+    const changed = await t.request({ url, cookie: viewer });
+    expect(changed.json().headline.total).toBe(backedUp.json().headline.total + 1);
+    // The restored versions are those the backed-up data had: an answer kept under them is that data's.
+    await restore('before', { moveVersions: false });
+    expect((await t.request({ url, cookie: viewer })).json()).toEqual(await buildDashboard(db(), national, { year: 2023 }));
+    await db().execute(sql.raw(MOVE_ALL_VERSIONS));
+    const restored = await t.request({ url, cookie: viewer, headers: { 'if-none-match': backedUp.headers.etag as string } });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toEqual(backedUp.json());
+    expect(restored.json()).toEqual(await buildDashboard(db(), national, { year: 2023 }));
   });
 });

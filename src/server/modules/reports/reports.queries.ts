@@ -16,7 +16,7 @@ import { ENDED_STATUSES } from '../../../shared/organisation.ts';
 
 export const ENDED = sql.raw(`(${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
-/** Which organisations a query reads: one alliance's, or all of them (the national roll-up). */
+/** Which organisations a query reads: one alliance's, or all of them (the national figures). */
 export type TenantScope = { kind: 'tenant'; tenantId: number } | { kind: 'national' };
 
 /** Dashboard filters; each narrows the facts before anything is counted. */
@@ -138,7 +138,7 @@ export type AggregateRow = Figures & {
 /** Which breakdowns to compute: all of them, or the totals and sectors (what the previous year needs). */
 export type Breakdowns = 'all' | 'totals';
 
-/** Each breakdown as column:dimension, for the SQL grouping sets and for the national groups (fact-cube.ts). */
+/** Each breakdown as column:dimension, for the SQL grouping sets. */
 export const DIMENSIONS = {
   all: ['status_at:status', 'kind:kind', 'sector_code:sector', 'area:area', 'commune_code:commune', 'tenant_id:tenant'],
   totals: ['sector_code:sector'],
@@ -175,20 +175,6 @@ export function aggregateFacts(facts: SQL, breakdowns: Breakdowns = 'all'): SQL 
            ${MEASURES}
     from facts f
     group by grouping sets (${grouping.sets})`;
-}
-
-/**
- * The facts counted in groups of everything a filter or a breakdown reads (alliance, status, kind, sector, area,
- * commune): the national roll-up keeps each alliance's groups, and filters and adds them up (fact-cube.ts).
- */
-export function factCube(facts: SQL): SQL {
-  return sql`
-    with facts as (${facts})
-    select f.tenant_id, f.status_at, f.kind, f.sector_code, f.sector_group, f.area, f.commune_code,
-           max(f.commune_name) as label,
-           ${MEASURES}
-    from facts f
-    group by f.tenant_id, f.status_at, f.kind, f.sector_code, f.sector_group, f.area, f.commune_code`;
 }
 
 /** Freezes a year: writes the live facts of one alliance at 31 December into report_closure_organisations. */

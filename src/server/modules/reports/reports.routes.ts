@@ -8,6 +8,9 @@ import { annualReportXlsx } from './export/annual-report.xlsx.ts';
 import { chartDataXlsx } from './export/chart-data.xlsx.ts';
 import { readDb } from '../../http/read-routing.ts';
 import { findPlans, setPlan } from './plans.service.ts';
+import { sendCachedReport } from './report-cache.ts';
+import { reportReadScope } from './reports.policy.ts';
+import type { TenantScope } from './reports.queries.ts';
 import { AnnualReportQuery, ChartDataQuery, DashboardQuery, PlanInput, PlansQuery, PublicReportQuery, YearParams } from './reports.schemas.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,14 +25,24 @@ function sendFile(reply: FastifyReply, type: string, fileName: string, body: Buf
     .send(body);
 }
 
+// A public request names its alliance, or means the only one.
+const publicScope = (tenant: number | undefined): TenantScope | 'only alliance' => (tenant ? { kind: 'tenant', tenantId: tenant } : 'only alliance');
+const tenantOf = (scope: TenantScope | undefined, tenant: number | undefined) => (scope?.kind === 'tenant' ? scope.tenantId : tenant);
+
 /** Year-end report, plans, closing a year, the dashboard, and their public variants. */
 export async function reportsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = () => app.database.db;
   const tags = ['reports'];
 
-  r.get('/api/reports/annual', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (JSON)' } }, async (request) =>
-    getAnnualReport(readDb(request), { actor: request.actor, ...request.query }),
+  r.get('/api/reports/annual', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (JSON)' } }, async (request, reply) =>
+    sendCachedReport(readDb(request), request, reply, {
+      name: 'annual',
+      scope: reportReadScope(request.actor, request.query.tenant),
+      query: request.query,
+      visibility: 'private',
+      compute: () => getAnnualReport(readDb(request), { actor: request.actor, ...request.query }),
+    }),
   );
   r.get('/api/reports/annual.xlsx', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (.xlsx)' } }, async (request, reply) => {
     const report = await getAnnualReport(readDb(request), { actor: request.actor, ...request.query });
@@ -53,8 +66,14 @@ export async function reportsRoutes(app: FastifyInstance) {
     setPlan(db(), { actor: request.actor, input: request.body }),
   );
 
-  r.get('/api/reports/dashboard', { schema: { querystring: DashboardQuery, tags, summary: 'Số liệu bảng điều khiển' } }, async (request) =>
-    getDashboard(readDb(request), { actor: request.actor, query: request.query }),
+  r.get('/api/reports/dashboard', { schema: { querystring: DashboardQuery, tags, summary: 'Số liệu bảng điều khiển' } }, async (request, reply) =>
+    sendCachedReport(readDb(request), request, reply, {
+      name: 'dashboard',
+      scope: reportReadScope(request.actor, request.query.tenant),
+      query: request.query,
+      visibility: 'private',
+      compute: () => getDashboard(readDb(request), { actor: request.actor, query: request.query }),
+    }),
   );
   r.get('/api/reports/dashboard/chart.xlsx', { schema: { querystring: ChartDataQuery, tags, summary: 'Dữ liệu của một biểu đồ (.xlsx)' } }, async (request, reply) => {
     const { chart, ...query } = request.query;
@@ -62,11 +81,23 @@ export async function reportsRoutes(app: FastifyInstance) {
     return sendFile(reply, XLSX, `bieu-do-${chart}-${query.year}.xlsx`, await chartDataXlsx(dashboard, chart));
   });
 
-  r.get('/api/public/reports/annual', { config: PUBLIC_RATE, schema: { querystring: PublicReportQuery, tags: ['public'], summary: 'Số liệu năm công khai' } }, async (request) =>
-    getPublicAnnualReport(readDb(request), request.query),
+  r.get('/api/public/reports/annual', { config: PUBLIC_RATE, schema: { querystring: PublicReportQuery, tags: ['public'], summary: 'Số liệu năm công khai' } }, async (request, reply) =>
+    sendCachedReport(readDb(request), request, reply, {
+      name: 'public annual',
+      scope: publicScope(request.query.tenant),
+      query: request.query,
+      visibility: 'public',
+      compute: (scope) => getPublicAnnualReport(readDb(request), { ...request.query, tenant: tenantOf(scope, request.query.tenant) }),
+    }),
   );
-  r.get('/api/public/reports/dashboard', { config: PUBLIC_RATE, schema: { querystring: DashboardQuery, tags: ['public'], summary: 'Bảng điều khiển công khai' } }, async (request) =>
-    getPublicDashboard(readDb(request), { query: request.query }),
+  r.get('/api/public/reports/dashboard', { config: PUBLIC_RATE, schema: { querystring: DashboardQuery, tags: ['public'], summary: 'Bảng điều khiển công khai' } }, async (request, reply) =>
+    sendCachedReport(readDb(request), request, reply, {
+      name: 'public dashboard',
+      scope: publicScope(request.query.tenant),
+      query: request.query,
+      visibility: 'public',
+      compute: (scope) => getPublicDashboard(readDb(request), { query: { ...request.query, tenant: tenantOf(scope, request.query.tenant) } }),
+    }),
   );
   r.get('/api/public/reports/dashboard/chart.xlsx', { config: PUBLIC_RATE, schema: { querystring: ChartDataQuery, tags: ['public'], summary: 'Dữ liệu biểu đồ công khai (.xlsx)' } }, async (request, reply) => {
     const { chart, ...query } = request.query;

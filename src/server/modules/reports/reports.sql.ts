@@ -67,37 +67,12 @@ export const reportClosureOrganisations = pgTable(
 );
 
 /**
- * Each alliance's revision of what its figures count: moved on, in the same transaction, by a trigger on every
- * change to organisations, statuses and closed years (migration 0005). No row: revision 0.
+ * Each alliance's data version: what its reports count changed when it moved. Statement triggers move it in the
+ * same transaction as every write to organisations, statuses, plans and closed years (per alliance), and to
+ * sectors, communes and alliances (all of them) (migrations 0005, 0007). A new value is never below the clock in
+ * microseconds, so a version never comes back, not even after a restore (decision 005). No row: version 0.
  */
 export const reportRevisions = pgTable('report_revisions', {
   tenantId: integer('tenant_id').primaryKey(),
   revision: bigint('revision', { mode: 'number' }).notNull(),
-});
-
-/**
- * The national roll-up's parts: one alliance's share of a report query (key: a hash of the query), kept while
- * the alliance's revision is the one it was computed at. The roll-up adds 34 parts instead of counting 35,000
- * organisations again; a change in one alliance recomputes that alliance's part alone.
- */
-export const reportParts = pgTable(
-  'report_parts',
-  {
-    tenantId: integer('tenant_id').notNull(),
-    key: text('key').notNull(),
-    revision: bigint('revision', { mode: 'number' }).notNull(),
-    part: jsonb('part').notNull(),
-    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
-);
-
-/**
- * The national queries viewers asked for (a recipe: which query, year, date, filters), with when they were last
- * asked. The refresher (rollup-refresher.ts) recomputes their parts after every change, in the background, so
- * that a national viewer reads stored parts; recipes not asked for in 30 days are forgotten with their parts.
- */
-export const reportRecipes = pgTable('report_recipes', {
-  recipe: text('recipe').primaryKey(),
-  lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,124 @@
+/**
+ * The dashboard and the annual report, answered from memory while nothing they count has changed (decision 005).
+ *
+ * Every write to what a report counts moves its alliance's data version in the same transaction (report_revisions,
+ * moved by statement triggers, migrations 0005 and 0007). An answer is kept under a key made of the report, its
+ * query, its scope and the scope's version (an alliance's, or for the nation every alliance's), so a write makes
+ * the next request miss and count again: nothing is ever invalidated by hand. The HTTP ETag is the same key, with
+ * a random epoch of this process, so a browser's If-None-Match gets a 304 without counting, and an ETag handed out
+ * by another process (or before a restart, or a restore) never matches.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../../db/client.ts';
+import { queryRows, type TenantScope } from './reports.queries.ts';
+
+/** How many answers a process keeps (least recently used forgotten first): a dashboard is 20–60 KB. */
+export const CACHED_ANSWERS = 300;
+
+const EPOCH = randomBytes(6).toString('base64url');
+
+type Versions = Map<number, string>;
+
+/** Every alliance's data version, in one read (never a write): a replica can answer it. */
+export async function readVersions(db: Db): Promise<Versions> {
+  const rows = await queryRows<{ tenant_id: number; revision: string }>(db, sql`
+    select a.id as tenant_id, coalesce(r.revision, 0)::text as revision
+    from alliances a left join report_revisions r on r.tenant_id = a.id`);
+  return new Map(rows.map((r) => [Number(r.tenant_id), r.revision]));
+}
+
+/** The version of what a scope counts; undefined for an alliance that does not exist. */
+export function scopeVersion(versions: Versions, scope: TenantScope): string | undefined {
+  if (scope.kind === 'tenant') return versions.get(scope.tenantId);
+  return [...versions.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([tenantId, version]) => `${tenantId}:${version}`)
+    .join(',');
+}
+
+type Lru = Map<string, unknown>;
+const caches = new WeakMap<Db, Lru>();
+
+function cacheOf(db: Db): Lru {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+function remember(cache: Lru, key: string, answer: unknown) {
+  cache.delete(key);
+  cache.set(key, answer);
+  for (const oldest of cache.keys()) {
+    if (cache.size <= CACHED_ANSWERS) break;
+    cache.delete(oldest);
+  }
+}
+
+/** Forgets every answer of this database (tests compare a cached answer with one counted from scratch). */
+export function forgetCachedReports(db: Db): void {
+  caches.delete(db);
+}
+
+const canonical = (value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+    : value;
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+export type CachedReport = {
+  /** Which answer: the route's name (a staff and a public answer of the same figures differ). */
+  name: string;
+  /** Whose figures; 'only alliance' when a public request names none (the only alliance, if there is one). */
+  scope: TenantScope | 'only alliance';
+  /** Everything of the request the answer depends on besides the scope. */
+  query: Record<string, unknown>;
+  /** private: a signed-in reader's answer; public: the portal's. Both are revalidated on every use. */
+  visibility: 'private' | 'public';
+  /** Counts the answer (with the scope resolved, when it could be). */
+  compute: (scope: TenantScope | undefined) => Promise<unknown>;
+};
+
+/**
+ * Answers a report from this process's cache while its scope's version is unchanged, with an ETag, and a 304 to a
+ * request that already holds it. A count is kept only when the version was the same before and after it, so a
+ * kept answer is exactly the figures of that version.
+ */
+export async function sendCachedReport(db: Db, request: FastifyRequest, reply: FastifyReply, report: CachedReport): Promise<unknown> {
+  reply.header('cache-control', `${report.visibility}, no-cache`);
+  const versions = await readVersions(db);
+  const scope: TenantScope | undefined =
+    report.scope !== 'only alliance' ? report.scope : versions.size === 1 ? { kind: 'tenant', tenantId: [...versions.keys()][0]! } : undefined;
+  const version = scope && scopeVersion(versions, scope);
+  // An alliance that does not exist, or a public request that must name one: the service says why.
+  if (!scope || version === undefined) return report.compute(scope);
+  const hash = createHash('sha256').update(JSON.stringify([report.name, scope, canonical(report.query), version])).digest('base64url').slice(0, 27);
+  const etag = `"${EPOCH}-${hash}"`;
+  if (matches(request.headers['if-none-match'], etag)) return reply.header('etag', etag).code(304).send();
+  const cache = cacheOf(db);
+  if (cache.has(hash)) {
+    const answer = cache.get(hash);
+    remember(cache, hash, answer);
+    reply.header('etag', etag);
+    return answer;
+  }
+  const answer = await report.compute(scope);
+  if (scopeVersion(await readVersions(db), scope) === version) {
+    remember(cache, hash, answer);
+    reply.header('etag', etag);
+  }
+  return answer;
+}
+
+/**
+ * Moves every alliance's data version on (after `coop restore`): a server that counted while the restore was
+ * half done must not keep those answers. Does nothing on a database older than migration 0007.
+ */
+export const MOVE_ALL_VERSIONS = `DO $$ BEGIN
+  IF to_regproc('report_versions_move_all') IS NOT NULL THEN PERFORM report_versions_move_all(); END IF;
+END $$`;
