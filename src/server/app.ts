@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -21,6 +20,7 @@ import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { loansRoutes } from './modules/loans/loans.routes.ts';
+import { registerWebApp } from './static-assets.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -90,7 +90,7 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(loansRoutes);
 
   const spa = existsSync(path.join(webRoot, 'index.html'));
-  if (spa) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (spa) await registerWebApp(app, webRoot);
   installNotFoundHandler(app, { spa });
   return app;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from './calendar-date.ts';
+import { normalizeRegistrationNumber } from './registration-number.ts';
 
 export const KINDS = ['HTX', 'LHHTX', 'THT', 'QTDND'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -46,7 +47,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullish();
 export const OrganisationInput = z
   .object({
     kind: z.enum(KINDS, { message: 'Loại hình không hợp lệ' }),
-    registrationNumber: z.string().trim().max(20).nullish(),
+    registrationNumber: z.string().max(40).transform(normalizeRegistrationNumber).pipe(z.string().max(20)).nullish(),
     name: z.string().trim().min(1, 'Tên không được để trống').max(300),
     shortName: optionalText(100),
     foreignName: optionalText(300),

@@ -29,12 +29,24 @@ export function computeCheckDigit(first9: string): number | undefined {
 const DASHES = /[\u2010-\u2015\u2212\uFE63\uFF0D]/g;
 
 /**
- * Validates a registration number, after trimming, removing inner spaces and unifying dashes;
+ * The registration number as it is stored and compared: full-width digits read as digits (NFKC), invisible
+ * characters (zero-width spaces, joiners, BOM) and spaces removed, dashes unified. "２４００070069" and
+ * "2400070069\u200b" are the same number as "2400070069".
+ */
+export function normalizeRegistrationNumber(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\s]+/gu, '')
+    .replace(DASHES, '-');
+}
+
+/**
+ * Validates a registration number, after normalizing it (normalizeRegistrationNumber);
  * `normalized` is "NNNNNNNNNN" or "NNNNNNNNNN-NNN". Empty input is reported as not ok: whether a
  * record may lack the number is the caller's decision.
  */
 export function checkRegistrationNumber(input: string): RegistrationNumberCheck {
-  const normalized = input.replace(/\s+/g, '').replace(DASHES, '-');
+  const normalized = normalizeRegistrationNumber(input);
   if (normalized === '') return { ok: false, reason: 'Chưa nhập mã số' };
 
   const match = /^(\d{9})(\d)(?:-(\d{3}))?$/.exec(normalized);

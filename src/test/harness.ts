@@ -55,11 +55,11 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** The real HTTP app, in process, on a fresh database. */
-export async function createTestApp(): Promise<TestApp> {
+/** The real HTTP app, in process, on a fresh database; without the web app unless given its build. */
+export async function createTestApp({ webRoot = '/nonexistent' }: { webRoot?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }) };
-  const app = await buildApp({ config, database, logger: false, webRoot: '/nonexistent' });
+  const app = await buildApp({ config, database, logger: false, webRoot });
   await app.ready();
   return {
     app,

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { useEffect, useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
+import { z } from 'zod';
 import { ApiError } from './api/client.ts';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
 import { AppRoutes } from './routes/AppRoutes.tsx';
@@ -31,11 +32,13 @@ const THEME = {
   components: { Menu: { itemSelectedBg: '#e3f2e8', itemSelectedColor: '#0b7a3e' } },
 };
 
-/** antd and dayjs follow the language toggle. */
+/** antd, dayjs and zod follow the language toggle. */
 function LocalisedApp() {
   const { lang } = useI18n();
   useEffect(() => {
     dayjs.locale(lang === 'vi' ? 'vi' : 'en');
+    // The shared zod schemas carry Vietnamese messages; zod's own defaults follow the chosen language.
+    z.config(lang === 'vi' ? z.locales.vi() : z.locales.en());
   }, [lang]);
   return (
     <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={THEME}>

@@ -2,7 +2,8 @@
  * The domain's words in both languages: legal forms, statuses, sector groups, sectors and the fields of an
  * organisation. Vietnamese comes from src/shared (the words the alliance's documents use); English is here.
  */
-import { KIND_LABELS, STATUS_LABELS, type Kind, type OrganisationInput, type Status } from '../../shared/organisation.ts';
+import type { OrganisationInput } from '../../shared/organisation.ts';
+import { KIND_LABELS, STATUS_LABELS, type Kind, type Status } from '../../shared/organisation-kinds.ts';
 import { SECTOR_GROUPS, SECTORS, type SectorGroup } from '../../shared/sectors.ts';
 
 export type Lang = 'vi' | 'en';

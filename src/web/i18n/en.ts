@@ -51,6 +51,13 @@ export const en: Messages = {
   'directory.title': 'Cooperative directory',
   'directory.intro': 'Find cooperatives, unions of cooperatives, cooperative groups and people’s credit funds.',
   'directory.searchPlaceholder': 'Organisation name (with or without accents)',
+  'directory.seeAll': 'See the whole directory',
+
+  'pager.previous': 'Previous page',
+  'pager.next': 'Next page',
+  'pager.status': 'Page {page} of {pages}',
+  'pager.size': 'Organisations per page',
+  'pager.perPage': '{size} per page',
 
   'registry.title': 'Cooperative registry',
   'registry.searchPlaceholder': 'Name, registration number, address, representative…',

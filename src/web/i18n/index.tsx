@@ -1,9 +1,9 @@
 /**
  * Language of the web app: Vietnamese first, English by a toggle kept in localStorage. `useT()` gives
- * the strings of the dictionary; `useLabels()` the domain's words (legal forms, statuses, fields).
+ * the strings of the dictionary; `useLabels()` the domain's words (legal forms, statuses, fields). Used by the
+ * staff app and the public portal alike, so nothing heavy here (zod's language is set by the staff app).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { z } from 'zod';
 import { en } from './en.ts';
 import { vi, type MessageKey } from './vi.ts';
 import { fieldLabel, kindLabel, sectorGroupLabel, sectorLabel, statusLabel, type Lang } from './domain-labels.ts';
@@ -44,8 +44,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
-    // The shared zod schemas carry Vietnamese messages; zod's own defaults follow the chosen language.
-    z.config(lang === 'vi' ? z.locales.vi() : z.locales.en());
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const dictionary = dictionaries[lang];

@@ -49,6 +49,13 @@ export const vi = {
   'directory.title': 'Danh bạ hợp tác xã',
   'directory.intro': 'Tra cứu hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác và quỹ tín dụng nhân dân.',
   'directory.searchPlaceholder': 'Tên tổ chức (gõ có dấu hoặc không dấu)',
+  'directory.seeAll': 'Xem toàn bộ danh bạ',
+
+  'pager.previous': 'Trang trước',
+  'pager.next': 'Trang sau',
+  'pager.status': 'Trang {page}/{pages}',
+  'pager.size': 'Số tổ chức mỗi trang',
+  'pager.perPage': '{size} / trang',
 
   'registry.title': 'Sổ đăng ký hợp tác xã',
   'registry.searchPlaceholder': 'Tên, mã số, địa chỉ, người đại diện…',

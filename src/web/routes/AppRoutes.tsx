@@ -1,13 +1,11 @@
-import { lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { lazy, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { NotFoundPage, PageLoading } from '../components/PageStatus.tsx';
 import { RequireUser } from '../session/RequireUser.tsx';
 import { useSession } from '../session/session.ts';
-import { PortalHomePage } from './directory/PortalHomePage.tsx';
-import { PublicDirectoryPage } from './directory/PublicDirectoryPage.tsx';
 
-// Pages behind the login load on demand, so that the public directory stays light on a phone.
+// Each page loads with its route.
 const LoginPage = lazy(() => import('./auth/LoginPage.tsx'));
 const RegistryListPage = lazy(() => import('./registry/RegistryListPage.tsx'));
 const OrganisationDetailPage = lazy(() => import('./registry/OrganisationDetailPage.tsx'));
@@ -22,19 +20,33 @@ const LoanApplicationForm = lazy(() => import('./loans/LoanApplicationForm.tsx')
 const LoanPage = lazy(() => import('./loans/LoanPage.tsx').then((m) => ({ default: m.LoanPage })));
 const PortfolioDashboard = lazy(() => import('./loans/PortfolioDashboard.tsx').then((m) => ({ default: m.PortfolioDashboard })));
 
-/** Visitors land on the public directory; signed-in users on the registry. */
-function HomePage() {
+const DOCUMENT_PATH = window.location.pathname;
+
+/**
+ * The public pages ("/", "/directory") are another document, the light portal entry (src/web/portal) that the
+ * server sends for those paths: a move to one of them from here loads it. Signed-in users land on the registry.
+ * If this document was itself loaded at the path, the server did not send the portal (a dev server without its
+ * rewrite, an old build): the page shows a plain link rather than loading itself again and again.
+ */
+function PortalPage() {
   const { user, isLoading } = useSession();
-  if (isLoading) return <PageLoading />;
-  return user ? <Navigate to="/registry" replace /> : <PortalHomePage />;
+  const location = useLocation();
+  const home = location.pathname === '/';
+  const movedHere = location.pathname !== DOCUMENT_PATH;
+  const leave = movedHere && !(home && (isLoading || user));
+  useEffect(() => {
+    if (leave) window.location.replace(location.pathname + location.search);
+  }, [leave, location.pathname, location.search]);
+  if (home && user) return <Navigate to="/registry" replace />;
+  return movedHere ? <PageLoading /> : <NotFoundPage />;
 }
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<HomePage />} />
-        <Route path="directory" element={<PublicDirectoryPage />} />
+        <Route index element={<PortalPage />} />
+        <Route path="directory" element={<PortalPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="registry" element={<RequireUser><RegistryListPage /></RequireUser>} />
         <Route path="registry/new" element={<RequireUser><CreateOrganisationPage /></RequireUser>} />

@@ -54,6 +54,9 @@ export async function decideLoan(db: Db, { actor, id, input }: Step<z.infer<type
     if ((loan.appraisedByUserId ?? loan.appraisedBy) === actorIdentity(user)) {
       throw new AppError('forbidden', 'Người đã thẩm định hồ sơ không được phê duyệt hay từ chối chính hồ sơ đó (nguyên tắc hai người); hãy chuyển cho người có thẩm quyền khác.');
     }
+    if ((loan.submittedByUserId ?? loan.submittedBy) === actorIdentity(user)) {
+      throw new AppError('forbidden', 'Người đã lập hồ sơ vay không được phê duyệt hay từ chối chính hồ sơ đó (nguyên tắc hai người); hãy chuyển cho người có thẩm quyền khác.');
+    }
     requireDateBetween(input.decisionDate, 'decisionDate', { date: loan.appliedOn, what: 'ngày nhận hồ sơ' }, vietnamToday());
     const common = { decidedByUserId: user.userId, decidedBy: user.email, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, decisionReason: input.reason ?? null };
     if (input.decision === 'rejected') {

@@ -7,7 +7,7 @@ import { fromEngine } from './loan-errors.ts';
 import { getLoan, vietnamToday } from './loan-applications.service.ts';
 import { loadHistory, termsOf } from './loan-history.ts';
 import { presentRules } from './loan-rules.service.ts';
-import { presentDisbursement, presentInstallment, presentLoan, presentPayment, presentPosition, presentRescheduling } from './loans.present.ts';
+import { presentDisbursement, presentInstallment, presentLoan, presentPayment, presentPosition, presentRescheduling, staffLabel } from './loans.present.ts';
 import { loanDocuments, loanRuleVersions } from './loans.sql.ts';
 import { loanPositionAsOf, payoffAmountVnd } from './repayment.ts';
 
@@ -33,19 +33,19 @@ export async function getLoanDetail(db: Db, { actor, id, asOf }: { actor: Actor;
   return {
     loan: presentLoan(loan, borrower, actor),
     borrower: { name: borrower.name, registrationNumber: borrower.registrationNumber, address: borrower.address, representative: borrower.representative },
-    rules: rules ? presentRules(rules) : null,
+    rules: rules ? { ...presentRules(rules), createdBy: staffLabel(actor, rules.createdBy) } : null,
     asOf: on,
     currentTermMonths: replayed?.termMonths ?? loan.termMonths,
     disbursedVnd: history.disbursements.filter((d) => d.disbursedOn <= on).reduce((s, d) => s + d.amountVnd, 0n).toString(),
     position: position ? presentPosition(position) : null,
     payoffVnd: payoffVnd?.toString() ?? null,
     schedule: state ? state.installments.map(presentInstallment) : [],
-    disbursements: history.disbursements.map(presentDisbursement),
-    payments: history.payments.map(presentPayment),
-    reschedulings: history.reschedulings.map(presentRescheduling),
-    documents: documents.map((d) => ({ ...d, uploadedAt: d.uploadedAt.toISOString() })),
+    disbursements: history.disbursements.map(presentDisbursement).map((d) => ({ ...d, recordedBy: staffLabel(actor, d.recordedBy) })),
+    payments: history.payments.map(presentPayment).map((p) => ({ ...p, recordedBy: staffLabel(actor, p.recordedBy) })),
+    reschedulings: history.reschedulings.map(presentRescheduling).map((r) => ({ ...r, recordedBy: staffLabel(actor, r.recordedBy) })),
+    documents: documents.map((d) => ({ ...d, uploadedBy: staffLabel(actor, d.uploadedBy), uploadedAt: d.uploadedAt.toISOString() })),
     // Who did what and when; the snapshots stay in the audit table for those who audit.
-    history: audit.map((e) => ({ at: e.at.toISOString(), action: e.action, actor: e.actorLabel })).reverse(),
+    history: audit.map((e) => ({ at: e.at.toISOString(), action: e.action, actor: staffLabel(actor, e.actorLabel) })).reverse(),
   };
 }
 

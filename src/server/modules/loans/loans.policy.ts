@@ -70,7 +70,7 @@ export type LoanPermissions = {
   uploadDocument: boolean;
 };
 
-type LoanForPolicy = { tenantId: number; organisationId: string; status: string; appraisedByUserId: string | null; appraisedBy: string | null };
+type LoanForPolicy = { tenantId: number; organisationId: string; status: string; appraisedByUserId: string | null; appraisedBy: string | null; submittedByUserId: string | null; submittedBy: string };
 
 /** The identity compared by maker–checker: the user id, or the label of a command-line actor. */
 export function actorIdentity(actor: SignedIn): string {
@@ -88,7 +88,8 @@ export function loanPermissions(actor: Actor, loan: LoanForPolicy): LoanPermissi
   const running = status === 'active';
   return {
     appraise: status === 'submitted',
-    decide: status === 'appraised' && appraiser !== actorIdentity(actor),
+    // Maker–checker: neither who appraised the application nor who filed it decides it.
+    decide: status === 'appraised' && appraiser !== actorIdentity(actor) && (loan.submittedByUserId ?? loan.submittedBy) !== actorIdentity(actor),
     signContract: status === 'approved',
     disburse: status === 'contracted' || running,
     postPayment: running,

@@ -11,8 +11,23 @@ const vnd = (amount: bigint | null | undefined) => (amount === null || amount ==
 
 type Borrower = { name: string; registrationNumber: string | null };
 
+/**
+ * The borrower (a cooperative's manager) reads its own loan, but not the fund's inside: the appraiser's findings
+ * and recommendation, nor who on the staff did what (their email addresses).
+ */
+export function isBorrowerView(actor: Actor): boolean {
+  return actor.kind === 'user' && actor.role === 'coop_manager';
+}
+
+/** A staff member's name as the borrower reads it: the fund, not a person's address; the borrower's own kept. */
+export function staffLabel(actor: Actor, label: string): string {
+  if (!isBorrowerView(actor) || (actor.kind === 'user' && actor.email === label)) return label;
+  return 'Quỹ hỗ trợ phát triển HTX';
+}
+
 /** A loan as lists and the loan page show it. */
 export function presentLoan(loan: LoanRow, borrower: Borrower, actor: Actor) {
+  const borrowerView = isBorrowerView(actor);
   return {
     id: loan.id,
     tenantId: loan.tenantId,
@@ -29,12 +44,14 @@ export function presentLoan(loan: LoanRow, borrower: Borrower, actor: Actor) {
     collateral: loan.collateral,
     guarantors: loan.guarantors as Array<{ name: string; idNumber: string | null; relation: string | null }>,
     appliedOn: loan.appliedOn,
-    submittedBy: loan.submittedBy,
-    appraisal: loan.appraisedBy
-      ? { by: loan.appraisedBy, at: loan.appraisedAt?.toISOString() ?? null, findings: loan.appraisalFindings, recommendation: loan.appraisalRecommendation, recommendedAmountVnd: vnd(loan.recommendedAmountVnd) }
-      : null,
+    submittedBy: staffLabel(actor, loan.submittedBy),
+    appraisal: !loan.appraisedBy
+      ? null
+      : borrowerView
+        ? { by: staffLabel(actor, loan.appraisedBy), at: loan.appraisedAt?.toISOString() ?? null, findings: null, recommendation: null, recommendedAmountVnd: null }
+        : { by: loan.appraisedBy, at: loan.appraisedAt?.toISOString() ?? null, findings: loan.appraisalFindings, recommendation: loan.appraisalRecommendation, recommendedAmountVnd: vnd(loan.recommendedAmountVnd) },
     decision: loan.decidedBy
-      ? { by: loan.decidedBy, number: loan.decisionNumber, date: loan.decisionDate, reason: loan.decisionReason, approvedAmountVnd: vnd(loan.approvedAmountVnd) }
+      ? { by: staffLabel(actor, loan.decidedBy), number: loan.decisionNumber, date: loan.decisionDate, reason: loan.decisionReason, approvedAmountVnd: vnd(loan.approvedAmountVnd) }
       : null,
     ruleVersionId: loan.ruleVersionId,
     annualRatePercent: loan.annualRatePercent === null ? null : normaliseRate(loan.annualRatePercent),

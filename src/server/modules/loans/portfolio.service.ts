@@ -58,7 +58,10 @@ function portfolioScope(actor: Actor, tenant?: number): SQL | undefined {
   const user = requireUser(actor);
   if (user.role === 'national_viewer') return tenant === undefined ? undefined : eq(loans.tenantId, tenant);
   if (user.role === 'coop_manager' || user.role === 'alliance_staff' || user.role === 'commune_officer') throw forbidden();
-  return eq(loans.tenantId, requireFundOfficer(actor).tenantId);
+  const fund = requireFundOfficer(actor);
+  // A fund sees its own alliance's portfolio only: asking for another's is refused, not answered with its own.
+  if (tenant !== undefined && tenant !== fund.tenantId) throw forbidden();
+  return eq(loans.tenantId, fund.tenantId);
 }
 
 /** Loans disbursed at some time, with what the portfolio groups them by. */

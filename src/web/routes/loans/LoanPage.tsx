@@ -25,7 +25,7 @@ function Facts({ detail }: { detail: LoanDetail }) {
     { label: 'Ngày nhận hồ sơ', children: date(loan.appliedOn) },
     { label: 'Quyết định', children: loan.decision ? `${loan.decision.number} ngày ${date(loan.decision.date)}${loan.decision.reason ? ` — ${loan.decision.reason}` : ''}` : '—' },
     { label: 'Hợp đồng', children: loan.contract ? `${loan.contract.number} ngày ${date(loan.contract.signedOn)}` : '—' },
-    { label: 'Thẩm định', children: loan.appraisal ? `${loan.appraisal.by}: ${loan.appraisal.findings}` : '—' },
+    { label: 'Thẩm định', children: loan.appraisal ? (loan.appraisal.findings ? `${loan.appraisal.by}: ${loan.appraisal.findings}` : `Đã thẩm định (${loan.appraisal.by})`) : '—' },
   ];
   return <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />;
 }

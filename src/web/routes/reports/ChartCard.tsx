@@ -5,7 +5,7 @@ import { useReportTexts } from './texts.ts';
 
 type Props = { title: string; dataUrl: string; note?: string; children: ReactNode };
 
-/** A chart in a card, with its data downloadable as .xlsx (the PNG is in the chart's own toolbox). */
+/** A chart in a card, with its data downloadable as .xlsx (the PNG from the button under the chart). */
 export function ChartCard({ title, dataUrl, note, children }: Props) {
   const t = useReportTexts();
   return (

@@ -7,13 +7,13 @@ import { EChart } from './EChart.tsx';
 import { useBoundaries, type Dashboard } from './reportsApi.ts';
 import { useReportTexts } from './texts.ts';
 
-type Props = { communes: Dashboard['byCurrentCommune']; tenantId: number | null; dataUrl: string; fileName: string; isPublic: boolean };
+type Props = { communes: Dashboard['byCurrentCommune']; tenantId: number | null; dataUrl: string; fileName: string };
 
 /**
  * Organisations by today's commune: a choropleth map once the alliance has loaded its communes' boundaries,
  * until then a grid of tiles in name order. The alliance's administrator loads the boundary file here.
  */
-export function CommuneMapCard({ communes, tenantId, dataUrl, fileName, isPublic }: Props) {
+export function CommuneMapCard({ communes, tenantId, dataUrl, fileName }: Props) {
   const t = useReportTexts();
   const { user } = useSession();
   const boundaries = useBoundaries(tenantId).data;
@@ -21,11 +21,11 @@ export function CommuneMapCard({ communes, tenantId, dataUrl, fileName, isPublic
   const names = useMemo(() => boundaries?.features.map((f) => f.properties.name) ?? [], [boundaries]);
   const map = useMemo(() => (boundaries && names.length > 0 ? { name: mapName, geoJson: boundaries as never } : undefined), [boundaries, names, mapName]);
   const option = useMemo(() => (map ? communeMapOption(communes, mapName, names) : communeTilesOption(communes)), [map, communes, mapName, names]);
-  const canLoad = !isPublic && tenantId !== null && user?.role === 'alliance_admin';
+  const canLoad = tenantId !== null && user?.role === 'alliance_admin';
 
   return (
     <ChartCard title={t('communesChart')} dataUrl={dataUrl} note={map ? t('communesMapNote', { loaded: names.length }) : t('communesNote')}>
-      <EChart option={option} map={map} height={map ? 480 : communeTilesHeight(communes.length)} fileName={fileName} ariaLabel={t('communesChart')} />
+      <EChart option={option} map={map} height={map ? 480 : communeTilesHeight(communes.length)} fileName={fileName} ariaLabel={t('communesChart')} saveLabel={t('savePng')} />
       {canLoad ? <BoundaryUpload /> : null}
     </ChartCard>
   );

@@ -9,14 +9,14 @@ import { chartDataUrl, type Dashboard, type DashboardFilters } from './reportsAp
 import { useReportTexts } from './texts.ts';
 
 type ChartData = Pick<Dashboard, 'scope' | 'bySectorGroup' | 'bySector' | 'statusShares' | 'kindShares' | 'byArea' | 'byCurrentCommune' | 'trend'>;
-type Props = { data: ChartData; filters: DashboardFilters; isPublic?: boolean };
+type Props = { data: ChartData; filters: DashboardFilters };
 
-/** The dashboard's charts, each downloadable as PNG (toolbox) and as .xlsx (its data, from the server). */
-export function DashboardCharts({ data, filters, isPublic = false }: Props) {
+/** The dashboard's charts, each downloadable as PNG (the button under it) and as .xlsx (its data, from the server). */
+export function DashboardCharts({ data, filters }: Props) {
   const t = useReportTexts();
   const labels = useLabels();
   const file = (chart: string) => `${chart}-${filters.year}`;
-  const url = (chart: Parameters<typeof chartDataUrl>[1]) => chartDataUrl(filters, chart, isPublic);
+  const url = (chart: Parameters<typeof chartDataUrl>[1]) => chartDataUrl(filters, chart);
 
   const options = useMemo(
     () => ({
@@ -34,36 +34,36 @@ export function DashboardCharts({ data, filters, isPublic = false }: Props) {
     <Row gutter={[12, 12]}>
       <Col xs={24} lg={12}>
         <ChartCard title={t('sectorGroupsChart')} dataUrl={url('sectorGroups')}>
-          <EChart option={options.sectorGroups} fileName={file('nhom-linh-vuc')} ariaLabel={t('sectorGroupsChart')} />
+          <EChart option={options.sectorGroups} fileName={file('nhom-linh-vuc')} ariaLabel={t('sectorGroupsChart')} saveLabel={t('savePng')} />
         </ChartCard>
       </Col>
       <Col xs={24} lg={12}>
         <ChartCard title={t('statusesChart')} dataUrl={url('statuses')}>
-          <EChart option={options.statuses} fileName={file('tinh-trang')} ariaLabel={t('statusesChart')} />
+          <EChart option={options.statuses} fileName={file('tinh-trang')} ariaLabel={t('statusesChart')} saveLabel={t('savePng')} />
         </ChartCard>
       </Col>
       <Col xs={24}>
         <ChartCard title={t('trendChart')} dataUrl={url('trend')}>
-          <EChart option={options.trend} fileName={file('xu-huong-10-nam')} ariaLabel={t('trendChart')} />
+          <EChart option={options.trend} fileName={file('xu-huong-10-nam')} ariaLabel={t('trendChart')} saveLabel={t('savePng')} />
         </ChartCard>
       </Col>
       <Col xs={24} lg={12}>
         <ChartCard title={t('sectorsChart')} dataUrl={url('sectors')}>
-          <EChart option={options.sectors} height={360} fileName={file('linh-vuc')} ariaLabel={t('sectorsChart')} />
+          <EChart option={options.sectors} height={360} fileName={file('linh-vuc')} ariaLabel={t('sectorsChart')} saveLabel={t('savePng')} />
         </ChartCard>
       </Col>
       <Col xs={24} lg={12}>
         <ChartCard title={t('kindsChart')} dataUrl={url('kinds')}>
-          <EChart option={options.kinds} height={360} fileName={file('loai-hinh')} ariaLabel={t('kindsChart')} />
+          <EChart option={options.kinds} height={360} fileName={file('loai-hinh')} ariaLabel={t('kindsChart')} saveLabel={t('savePng')} />
         </ChartCard>
       </Col>
       <Col xs={24} lg={10}>
         <ChartCard title={t('areasChart')} dataUrl={url('areas')}>
-          <EChart option={options.areas} height={Math.max(240, data.byArea.length * 28 + 60)} fileName={file('dia-ban')} ariaLabel={t('areasChart')} />
+          <EChart option={options.areas} height={Math.max(240, data.byArea.length * 28 + 60)} fileName={file('dia-ban')} ariaLabel={t('areasChart')} saveLabel={t('savePng')} />
         </ChartCard>
       </Col>
       <Col xs={24} lg={14}>
-        <CommuneMapCard communes={data.byCurrentCommune} tenantId={data.scope.tenantId} dataUrl={url('communes')} fileName={file('xa-phuong')} isPublic={isPublic} />
+        <CommuneMapCard communes={data.byCurrentCommune} tenantId={data.scope.tenantId} dataUrl={url('communes')} fileName={file('xa-phuong')} />
       </Col>
     </Row>
   );

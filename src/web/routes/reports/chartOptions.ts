@@ -51,7 +51,7 @@ export function trendOption(trend: Dashboard['trend']): ChartOption {
     color: ['#0b7a3e', '#c0392b', '#1f6fb2'],
     grid: { left: 8, right: 8, top: 64, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatCount(v) },
-    legend: { top: 0, left: 0, right: 32 },
+    legend: { top: 0, left: 0, right: 0 },
     xAxis: { type: 'category', data: trend.map((t) => String(t.year)) },
     yAxis: [
       { type: 'value', name: 'Trong năm', axisLabel: { formatter: (v: number) => formatCount(v) } },

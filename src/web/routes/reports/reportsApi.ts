@@ -8,6 +8,7 @@ import type { BoundaryLoadReport } from '../../../server/modules/admin-units/bou
 import type { findBoundaries } from '../../../server/modules/admin-units/boundaries.service.ts';
 
 export type { Dashboard };
+/** The portal's dashboard (counts only), drawn by src/web/portal. */
 export type PublicDashboardData = ReturnType<typeof presentPublicDashboard>;
 export type DashboardFilters = { year: number; tenant?: number; kind?: string; sectorGroup?: string; sector?: string; area?: string };
 export type SavedPlan = { year: number; indicator: PlanIndicator; area: string; target: number; updatedAt: string; updatedBy: string };
@@ -15,11 +16,6 @@ export type SavedPlan = { year: number; indicator: PlanIndicator; area: string; 
 /** Everything the dashboard draws, for a signed-in reader. */
 export function useDashboard(filters: DashboardFilters) {
   return useQuery({ queryKey: ['reports', 'dashboard', filters], queryFn: () => api.get<Dashboard>('/api/reports/dashboard', filters) });
-}
-
-/** The portal's dashboard (counts only). */
-export function usePublicDashboard(filters: DashboardFilters, enabled = true) {
-  return useQuery({ queryKey: ['reports', 'public-dashboard', filters], enabled, queryFn: () => api.get<PublicDashboardData>('/api/public/reports/dashboard', filters) });
 }
 
 /** The targets of a year (alliance staff). */
@@ -37,8 +33,8 @@ export function useSetPlan() {
 }
 
 /** Link to one chart's data as .xlsx. */
-export function chartDataUrl(filters: DashboardFilters, chart: DashboardChart, isPublic = false): string {
-  return withQuery(isPublic ? '/api/public/reports/dashboard/chart.xlsx' : '/api/reports/dashboard/chart.xlsx', { ...filters, chart });
+export function chartDataUrl(filters: DashboardFilters, chart: DashboardChart): string {
+  return withQuery('/api/reports/dashboard/chart.xlsx', { ...filters, chart });
 }
 
 /** Link to the annual report file of a year. */

@@ -1,0 +1,26 @@
+import type { Alliance } from '../api/types.ts';
+import { useT } from '../i18n/index.tsx';
+import { followLink } from './navigation.ts';
+import { PublicFigures } from './PublicFigures.tsx';
+import { SearchForm } from './SearchForm.tsx';
+
+/**
+ * The portal's home for visitors, phone first: the directory search, then the year's headline figures, then the
+ * charts (which load only when scrolled near).
+ */
+export function HomePage({ alliances, alliancesReady }: { alliances: Alliance[]; alliancesReady: boolean }) {
+  const t = useT();
+  return (
+    <main className="portal-main">
+      <section className="portal-section">
+        <h1 className="portal-title">{t('directory.title')}</h1>
+        <p className="portal-muted">{t('directory.intro')}</p>
+        <SearchForm alliances={alliances} />
+        <a href="/directory" onClick={followLink} className="portal-link">
+          {t('directory.seeAll')} ›
+        </a>
+      </section>
+      <PublicFigures alliances={alliances} alliancesReady={alliancesReady} />
+    </main>
+  );
+}

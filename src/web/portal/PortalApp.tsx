@@ -1,0 +1,25 @@
+import type { Alliance } from '../api/types.ts';
+import { useT } from '../i18n/index.tsx';
+import { DirectoryPage } from './DirectoryPage.tsx';
+import { HomePage } from './HomePage.tsx';
+import { useLocation } from './navigation.ts';
+import { PortalHeader } from './PortalHeader.tsx';
+import { useJson } from './useJson.ts';
+
+/** The public portal: the home page and the directory (the server sends the staff app for any other path). */
+export function PortalApp() {
+  const t = useT();
+  const { pathname } = useLocation();
+  // Preloaded by portal.html; both pages offer a choice of alliance when the portal serves several.
+  const alliances = useJson<Alliance[]>('/api/reference/alliances');
+  const list = alliances.data ?? [];
+  return (
+    <>
+      <PortalHeader />
+      {pathname === '/directory' ? <DirectoryPage alliances={list} /> : <HomePage alliances={list} alliancesReady={alliances.data !== undefined || alliances.error !== undefined} />}
+      <footer className="portal-footer portal-muted">
+        {t('app.name')} · {t('app.tagline')}
+      </footer>
+    </>
+  );
+}
