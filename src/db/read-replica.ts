@@ -106,7 +106,7 @@ export function openReadReplica(options: ReadReplicaOptions): ReadReplica {
   const usable = () => status === 'up' && checkedAt !== null && Date.now() - checkedAt <= verdictTtlMs;
 
   function setStatus(next: ReplicaStatus, details: object) {
-    if (next === status) return;
+    if (next === status || closed) return;
     const previous = status;
     status = next;
     // One line per change of state, not per request: an outage is reported once, and so is its end.
@@ -140,8 +140,7 @@ export function openReadReplica(options: ReadReplicaOptions): ReadReplica {
       );
       row = result.rows[0]!;
     } catch (error) {
-      if (classifyStandbyFailure(error) !== 'outage') throw error;
-      markDown(error);
+      markDown(error); // unreachable, or refusing us (a password, a missing database): either way unusable for now
       return;
     }
     checkedAt = Date.now();
