@@ -91,3 +91,13 @@ describe('edges of input', () => {
     expect(after.json().name).toBe(created.json().name);
   });
 });
+
+describe('login', () => {
+  it('a failed login sent with a valid session cookie leaves that session alive', async () => {
+    const { cookie, email } = await t.signIn('alliance_staff');
+    const failed = await t.request({ method: 'POST', url: '/api/auth/login', cookie, payload: { email, password: 'sai mật khẩu' } });
+    expect(failed.statusCode).toBe(401);
+    const me = await t.request({ url: '/api/auth/me', cookie });
+    expect(me.json().user?.email).toBe(email);
+  });
+});

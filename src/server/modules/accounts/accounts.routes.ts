@@ -19,9 +19,10 @@ export async function accountsRoutes(app: FastifyInstance, { config }: { config:
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
+      const { token, actor, expiresAt } = await login(app.database.db, request.body.email, request.body.password);
+      // The session the browser held ends only when the new one begins: a failed attempt leaves it alone.
       const old = request.cookies[SESSION_COOKIE];
       if (old) await logout(app.database.db, old);
-      const { token, actor, expiresAt } = await login(app.database.db, request.body.email, request.body.password);
       setSessionCookie(reply, token, config);
       return { user: presentMe(actor), expiresAt: expiresAt.toISOString() };
     },
