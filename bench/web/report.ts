@@ -1,11 +1,12 @@
 /** The browser benchmark's table on stdout and its JSON file (bench/results/web-<engine>.json). */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HttpFigures, Series } from './http.ts';
 import type { Visit } from './browser.ts';
 
-export type WebResults = { engine: string; date: string; machine: string; loadAverage: number[]; serverStartMs: number; visits: Visit[]; http: HttpFigures | null; wallMs: number };
+export type WebResults = { engine: string; date: string; commit: string; budgetSeconds: number; machine: string; loadAverage: number[]; serverStartMs: number; visits: Visit[]; http: HttpFigures | null; wallMs: number };
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 const ms = (n: number | null) => (n === null ? '—' : String(n));
@@ -57,4 +58,12 @@ export function writeResults(results: WebResults): string {
 
 export function machine(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
+}
+
+/** The commit measured, "+ changes" when the sources differ from it (BENCH_COMMIT overrides, e.g. for an exported tree). */
+export function commit(): string {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
+  const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  return git('status', '--porcelain', '--', 'src', 'vite.config.ts', 'package.json') ? `${head} + changes` : head;
 }

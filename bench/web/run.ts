@@ -8,7 +8,7 @@
 import os from 'node:os';
 import { measurePages } from './browser.ts';
 import { logIn, measureHttp, type HttpFigures } from './http.ts';
-import { httpTable, machine, pagesTable, writeResults } from './report.ts';
+import { commit, httpTable, machine, pagesTable, writeResults } from './report.ts';
 import { buildWebIfStale, startServer, type RunningServer } from './server.ts';
 
 const argv = process.argv.slice(2);
@@ -47,8 +47,8 @@ async function main() {
     }
     log('Chromium: phone (4× CPU, slow 4G) and desktop, cold and warm cache…');
     const visits = await measurePages({ baseUrl: server.baseUrl, sessionToken, budgetMs: { phone: budgetMs * 0.35, desktop: budgetMs * 0.15 }, log });
-    const results = { engine: server.engine, date: new Date().toISOString(), machine: machine(), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), serverStartMs: server.startMs, visits, http, wallMs: Date.now() - begun };
-    process.stdout.write(`\nbench:web on ${server.engine}, ${results.date}, ${results.machine}, load average ${results.loadAverage.join(' ')}\n\n${pagesTable(visits)}\n\n`);
+    const results = { engine: server.engine, date: new Date().toISOString(), commit: commit(), budgetSeconds: budgetMs / 1000, machine: machine(), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), serverStartMs: server.startMs, visits, http, wallMs: Date.now() - begun };
+    process.stdout.write(`\nbench:web on ${server.engine}, ${results.date}, commit ${results.commit}, ${results.machine}, load average ${results.loadAverage.join(' ')}\n\n${pagesTable(visits)}\n\n`);
     if (http) process.stdout.write(`${httpTable(http)}\n`);
     const errors = visits.flatMap((v) => v.consoleErrors.map((e) => `${v.profile} ${v.cache} ${v.page}: ${e}`));
     if (errors.length) process.stdout.write(`\nconsole errors:\n${[...new Set(errors)].map((e) => `  ${e}`).join('\n')}\n`);
