@@ -25,7 +25,7 @@ let viewer: string;
 let staff: string;
 const db = () => t.database.db;
 const national: TenantScope = { kind: 'national' };
-const QUERIES = [{ year: 2023 }, { year: 2023, kind: 'HTX' as const }, { year: 2024, sectorGroup: 'agriculture' as const }];
+const QUERIES = [{ year: 2023 }, { year: 2024, kind: 'HTX' as const, sectorGroup: 'agriculture' as const }];
 // The portal's rate limit is per client: each request of the test comes from another address.
 let requests = 0;
 const nextAddress = () => `10.${(requests += 1) >> 16}.${(requests >> 8) & 255}.${requests & 255}`;
@@ -144,12 +144,12 @@ describe('national figures and the report cache', () => {
       }],
     ];
     await expectEveryAnswerToMatchACountFromScratch('at start');
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 14; i++) {
       const [what, step] = pick(steps);
       await step();
       await expectEveryAnswerToMatchACountFromScratch(`step ${i}: ${what}`);
     }
-  });
+  }, 300_000);
 
   it('misses after each kind of write, and answers 304 to a request that holds the current answer', async () => {
     const url = `/api/reports/dashboard?year=2023`;
