@@ -51,7 +51,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      // No header on a GET: the server answers JSON anyway, and a preloaded request (portal.html's
+      // <link rel=preload as=fetch>) serves only a fetch whose headers are the same as its own.
+      headers: body === undefined ? {} : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -1,8 +1,9 @@
 import { AimOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
+import { useGo } from './portalPaths.ts';
 import { canManagePlans, canManageRegistry, canSeeLoans, canSeePortfolio, canSeeReports, useSession } from '../session/session.ts';
 
 /** The menu key of the page being shown. */
@@ -23,7 +24,7 @@ function selectedKey(pathname: string): string {
 export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
   const { user } = useSession();
-  const navigate = useNavigate();
+  const go = useGo();
   const location = useLocation();
   const items: MenuProps['items'] = [
     { key: '/directory', icon: <GlobalOutlined />, label: t('nav.directory') },
@@ -47,7 +48,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
       items={items}
       selectedKeys={[selectedKey(location.pathname)]}
       onClick={({ key }) => {
-        navigate(key);
+        go(key);
         onNavigate?.();
       }}
       style={{ borderInlineEnd: 'none' }}

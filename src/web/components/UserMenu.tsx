@@ -1,15 +1,16 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
 import { useLogout, useSession } from '../session/session.ts';
+import { useGo } from './portalPaths.ts';
 
 /** The signed-in user (email, role) with "log out", or a "log in" link for visitors. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const { user } = useSession();
   const logout = useLogout();
-  const navigate = useNavigate();
+  const go = useGo();
   if (!user) {
     return (
       <Link to="/login">
@@ -28,7 +29,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
       menu={{
         items,
         onClick: ({ key }) => {
-          if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/') });
+          if (key === 'logout') logout.mutate(undefined, { onSettled: () => go('/') });
         },
       }}
     >

@@ -11,6 +11,7 @@ import { EChart, type ChartMap } from '../routes/reports/EChart.tsx';
 import type { CommuneBoundaries, PublicDashboardData } from '../routes/reports/reportsApi.ts';
 import { useReportTexts, type ReportTextKey } from '../routes/reports/texts.ts';
 import { useJson } from './useJson.ts';
+import { WhenNear } from './WhenNear.tsx';
 
 type Props = { data: PublicDashboardData; year: number; tenant?: number };
 
@@ -53,6 +54,8 @@ export default function PublicCharts({ data, year, tenant }: Props) {
   const map = useMemo<ChartMap | undefined>(() => (boundaries && names.length > 0 ? { name: mapName, geoJson: boundaries as never } : undefined), [boundaries, names, mapName]);
   const communes = useMemo(() => (map ? communeMapOption(data.byCurrentCommune, mapName, names) : communeTilesOption(data.byCurrentCommune)), [map, data.byCurrentCommune, mapName, names]);
 
+  const communesHeight = map ? 480 : communeTilesHeight(data.byCurrentCommune.length);
+
   const chart = (key: keyof typeof options, title: ReportTextKey, file: string, height?: number) => (
     <EChart option={options[key]} height={height} fileName={`${file}-${year}`} ariaLabel={t(title)} saveLabel={t('savePng')} />
   );
@@ -77,7 +80,10 @@ export default function PublicCharts({ data, year, tenant }: Props) {
         {chart('areas', 'areasChart', 'dia-ban', Math.max(240, data.byArea.length * 28 + 60))}
       </ChartCard>
       <ChartCard title={t('communesChart')} dataUrl={url('communes')} note={map ? t('communesMapNote', { loaded: names.length }) : t('communesNote')}>
-        <EChart option={communes} map={map} height={map ? 480 : communeTilesHeight(data.byCurrentCommune.length)} fileName={`xa-phuong-${year}`} ariaLabel={t('communesChart')} saveLabel={t('savePng')} />
+        {/* Last of the charts, and the only one with a chart type of its own (heatmap or map): loaded when near. */}
+        <WhenNear minHeight={communesHeight}>
+          <EChart option={communes} map={map} height={communesHeight} fileName={`xa-phuong-${year}`} ariaLabel={t('communesChart')} saveLabel={t('savePng')} />
+        </WhenNear>
       </ChartCard>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
- * Renders its children once its place comes within a screen of the viewport, so that what they load (the
+ * Renders its children once its place comes within 200 px of the viewport, so that what they load (the
  * charts' library) is not fetched by a visitor who never scrolls to them. `minHeight` holds the place.
  */
 export function WhenNear({ children, minHeight }: { children: ReactNode; minHeight: number }) {
@@ -10,7 +10,7 @@ export function WhenNear({ children, minHeight }: { children: ReactNode; minHeig
   useEffect(() => {
     const element = place.current;
     if (!element || near) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '50% 0px' });
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '200px 0px' });
     observer.observe(element);
     return () => observer.disconnect();
   }, [near]);

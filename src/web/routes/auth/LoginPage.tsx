@@ -1,9 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { FormField } from '../../components/FormField.tsx';
+import { PageLoading } from '../../components/PageStatus.tsx';
+import { useGo } from '../../components/portalPaths.ts';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useLogin, useSession } from '../../session/session.ts';
 
@@ -24,24 +27,31 @@ function safeNext(next: string | null): string {
   return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : '/registry';
 }
 
+/** Already signed in: straight on to where the login was asked from. */
+function Onward({ to }: { to: string }) {
+  const go = useGo();
+  useEffect(() => go(to, { replace: true }), [go, to]);
+  return <PageLoading />;
+}
+
 export default function LoginPage() {
   const t = useT();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const go = useGo();
   const { user } = useSession();
   const login = useLogin();
   const { control, handleSubmit, formState: { errors } } = useForm<Credentials>({
     resolver: zodResolver(Credentials),
     defaultValues: { email: '', password: '' },
   });
-  if (user && !login.isPending) return <Navigate to={safeNext(params.get('next'))} replace />;
+  if (user && !login.isPending) return <Onward to={safeNext(params.get('next'))} />;
   const errorOf = (message: string | undefined) => (message ? t(message as MessageKey) : undefined);
 
   return (
     <Card title={t('login.title')} style={{ maxWidth: 400, margin: '24px auto' }}>
       {login.error && <Alert type="error" title={login.error.message} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form layout="vertical" component="div">
-        <form onSubmit={handleSubmit((values) => login.mutate(values, { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) }))} noValidate>
+        <form onSubmit={handleSubmit((values) => login.mutate(values, { onSuccess: () => go(safeNext(params.get('next')), { replace: true }) }))} noValidate>
           <FormField label={t('login.email')} htmlFor="email" error={errorOf(errors.email?.message)}>
             <Controller name="email" control={control} render={({ field }) => <Input {...field} id="email" type="email" autoComplete="username" inputMode="email" />} />
           </FormField>
