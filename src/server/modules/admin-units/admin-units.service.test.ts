@@ -48,4 +48,31 @@ describe('administrative units', () => {
     const unknown = await placeInCurrentCommune(database.db, BAC_NINH, { commune: 'Xã Không Có Thật' });
     expect(unknown).toEqual({ ok: false, reason: expect.stringContaining('Không tìm thấy') });
   });
+
+  it('places the old communes the package lists without a code, by name, district and province (42 in old Bắc Giang)', async () => {
+    const uncoded = await queryRows<{ old_name: string; old_district_name: string; new_code: string }>(
+      database.db,
+      sql`select old_name, old_district_name, new_code from admin_unit_mappings where old_code like '~%' and old_province_key = 'bac giang'`,
+    );
+    expect(uncoded.length).toBeGreaterThanOrEqual(40);
+    for (const m of uncoded) {
+      const placed = await placeInCurrentCommune(database.db, BAC_NINH, { commune: m.old_name, district: m.old_district_name });
+      expect(placed, `${m.old_name}, ${m.old_district_name}`).toMatchObject({ ok: true, code: m.new_code });
+    }
+    const hongKy = await placeInCurrentCommune(database.db, BAC_NINH, { commune: 'Xã Hồng Kỳ' });
+    expect(hongKy.ok).toBe(true);
+    // Every mapping now points at a commune of 2025 (codes that lost their leading zero are repaired).
+    const dangling = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from admin_unit_mappings m where not exists (select 1 from admin_units u where u.version = '2025' and u.code = m.new_code)`);
+    expect(dangling[0]!.n).toBe(0);
+  });
+
+  it('names the candidates when a name is ambiguous without its district', async () => {
+    const dupes = await queryRows<{ name: string; news: string[] }>(database.db, sql`
+      select min(m.old_name) as name, array_agg(distinct m.new_name) as news
+      from admin_unit_mappings m join admin_units u on u.version = '2025' and u.code = m.new_code
+      where u.province_code = ${BAC_NINH} group by m.old_name_key having count(distinct m.new_code) > 1 limit 1`);
+    const placed = await placeInCurrentCommune(database.db, BAC_NINH, { commune: dupes[0]!.name });
+    expect(placed.ok).toBe(false);
+    for (const candidate of dupes[0]!.news) expect(placed.ok ? '' : placed.reason).toContain(candidate);
+  });
 });

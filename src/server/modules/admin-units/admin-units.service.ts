@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { compareVietnamese, sortByVietnamese } from '../../../shared/vietnamese-order.ts';
 import { searchKey, stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import { alliances } from '../tenants/tenants.sql.ts';
 import { adminUnitMappings, adminUnits } from './admin-units.sql.ts';
@@ -56,16 +57,19 @@ export async function placeInCurrentCommune(
   }
   if (byCode.size > 1 && address.district) {
     const districtKey = searchKey(stripUnitPrefix(address.district));
-    const accepted = new Set([districtKey, ...(DISTRICT_SUCCESSORS[districtKey] ?? [])]);
-    const inDistrict = new Map(candidates.filter((c) => c.district && accepted.has(c.district)).map((c) => [c.code, c]));
-    if (inDistrict.size === 1) {
-      const only = [...inDistrict.values()][0]!;
-      return { ok: true, code: only.code, name: only.name };
+    // The district as written first; then with its successors (a record may predate a district's change).
+    for (const accepted of [new Set([districtKey]), new Set([districtKey, ...(DISTRICT_SUCCESSORS[districtKey] ?? [])])]) {
+      const inDistrict = new Map(candidates.filter((c) => c.district && accepted.has(c.district)).map((c) => [c.code, c]));
+      if (inDistrict.size === 1) {
+        const only = [...inDistrict.values()][0]!;
+        return { ok: true, code: only.code, name: only.name };
+      }
     }
   }
   if (byCode.size === 0 && current.length === 1) return { ok: true, code: current[0]!.code, name: current[0]!.name };
   if (byCode.size === 0) return { ok: false, reason: `Không tìm thấy xã/phường "${address.commune}" trong danh mục đơn vị hành chính` };
-  return { ok: false, reason: `Tên xã/phường "${address.commune}" trùng ở nhiều nơi, cần ghi rõ huyện` };
+  const names = [...byCode.values()].map((c) => c.name).sort(compareVietnamese);
+  return { ok: false, reason: `Tên xã/phường "${address.commune}" có ở nhiều nơi (nay thuộc ${names.join(', ')}): cần ghi rõ huyện` };
 }
 
 /** Today's communes of a province, for filters and forms. */
@@ -74,5 +78,5 @@ export async function findCurrentCommunes(db: Db, provinceCode: string) {
     .select({ code: adminUnits.code, name: adminUnits.name })
     .from(adminUnits)
     .where(and(eq(adminUnits.version, '2025'), eq(adminUnits.level, 'commune'), eq(adminUnits.provinceCode, provinceCode)))
-    .orderBy(adminUnits.name);
+    .then((rows) => sortByVietnamese(rows, (r) => stripUnitPrefix(r.name)));
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { openTestDatabase, TENANT } from '../../../test/harness.ts';
 import type { Actor, Role } from '../accounts/roles.ts';
+import { placeInCurrentCommune } from '../admin-units/admin-units.service.ts';
 import { auditEvents } from '../audit/audit.sql.ts';
 import { organisations, organisationStatuses } from '../cooperatives/cooperatives.sql.ts';
 import { importRuns } from '../cooperatives/imports.sql.ts';
@@ -71,9 +72,15 @@ describe('importing the sample registry', () => {
     const [fund] = await database.db.select().from(organisations).where(eq(organisations.registrationNumber, '2401025125'));
     expect(fund).toMatchObject({ kind: 'QTDND', sectorCode: 'credit_fund', registeredCommune: 'Xã Tân Dĩnh', registeredDistrict: 'Lạng Giang' });
     expect(fund!.currentCommuneCode).toMatch(/^\d{5}$/);
-    // A commune the reference data cannot place still lands, with a warning on its row.
-    expect(pigs!.currentCommuneCode).toBeNull();
-    expect(first.warnings.find((w) => w.row === 7)?.message).toMatch(/^Chưa xác định được xã\/phường hiện nay: /);
+    // Its old commune has no code in the package, but its name, district and province place it all the same.
+    expect(pigs!.currentCommuneCode).toMatch(/^\d{5}$/);
+    // Every organisation whose old commune the package lists is placed; what is left is unknown to the package
+    // or ambiguous without a district, and its row's warning says which.
+    const unplaced = await database.db.select().from(organisations).where(and(eq(organisations.tenantId, TENANT), isNull(organisations.currentCommuneCode)));
+    for (const org of unplaced) {
+      const placement = await placeInCurrentCommune(database.db, '24', { commune: org.registeredCommune, district: org.registeredDistrict });
+      expect(placement.ok ? 'placed' : placement.reason, `${org.name}: ${org.registeredCommune}, ${org.registeredDistrict}`).toMatch(/Không tìm thấy|có ở nhiều nơi|Không có tên/);
+    }
     // A dissolved organisation keeps its active years in its history.
     const [gone] = await database.db.select().from(organisations).where(eq(organisations.registrationNumber, '2401029666'));
     const history = await database.db.select().from(organisationStatuses).where(eq(organisationStatuses.organisationId, gone!.id)).orderBy(organisationStatuses.validFrom);

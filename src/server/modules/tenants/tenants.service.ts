@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { SECTORS } from '../../../shared/sectors.ts';
 import { loadAdminUnits } from '../admin-units/admin-units.load.ts';
+import { placeUnplacedOrganisations } from '../cooperatives/cooperatives.placement.ts';
 import { sectors } from '../cooperatives/sectors.sql.ts';
 import { alliances } from './tenants.sql.ts';
 
@@ -19,7 +20,9 @@ export async function loadReferenceData(db: Db): Promise<void> {
       // Rewriting unchanged rows would tell the national roll-up that every alliance's figures changed.
       setWhere: sql`(${sectors.name}, ${sectors.groupKey}) is distinct from (excluded.name, excluded.group_key)`,
     });
-  await loadAdminUnits(db);
+  const { loaded, mappingsChanged } = await loadAdminUnits(db);
+  // An upgrade that can place more old communes places the organisations an earlier release left unplaced.
+  if (mappingsChanged && !loaded) await placeUnplacedOrganisations(db);
 }
 
 /** Creates an alliance (tenant) unless it exists. */
