@@ -10,6 +10,7 @@ export type NetworkTotals = { requests: number; fromCache: number; jsBytes: numb
 export class NetworkMeter {
   private types = new Map<string, string>();
   private inFlight = new Set<string>();
+  private cached = new Set<string>();
   private lastActivity = Date.now();
   totals: NetworkTotals = { requests: 0, fromCache: 0, jsBytes: 0, jsFiles: 0, totalBytes: 0, failed: 0 };
 
@@ -21,16 +22,17 @@ export class NetworkMeter {
       this.inFlight.add(e.requestId);
       this.lastActivity = Date.now();
     });
-    cdp.on('Network.requestServedFromCache', () => {
-      this.totals.fromCache += 1;
-    });
+    // From the memory cache (this event) or the disk cache (the response says so): counted once either way.
+    cdp.on('Network.requestServedFromCache', (e) => this.cached.add(e.requestId));
     cdp.on('Network.responseReceived', (e) => {
+      if (e.response.fromDiskCache || e.response.fromPrefetchCache) this.cached.add(e.requestId);
       const script = e.type === 'Script' || /javascript|ecmascript/.test(e.response.mimeType);
       this.types.set(e.requestId, script ? 'Script' : e.type);
     });
     cdp.on('Network.loadingFinished', (e) => {
       if (!this.inFlight.delete(e.requestId)) return;
       this.lastActivity = Date.now();
+      if (this.cached.has(e.requestId)) this.totals.fromCache += 1;
       this.totals.totalBytes += e.encodedDataLength;
       if (this.types.get(e.requestId) === 'Script') {
         this.totals.jsBytes += e.encodedDataLength;
