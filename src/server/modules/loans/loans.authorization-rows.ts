@@ -31,7 +31,8 @@ export async function createLoanFixture(db: Db, organisationId: string, officer:
   await issueRules(db);
   const system = systemActor(TENANT);
   const today = loanClock.today();
-  const apply = async () => (await applyForLoan(db, { actor: officer, input: { organisationId, purpose: 'Mua máy', amountVnd: '20000000', termMonths: 12, method: 'bullet' } })).id;
+  // Filed and appraised by the system, decided by the officer: maker–checker bars whoever filed or appraised.
+  const apply = async () => (await applyForLoan(db, { actor: system, input: { organisationId, purpose: 'Mua máy', amountVnd: '20000000', termMonths: 12, method: 'bullet' } })).id;
   const submitted = await apply();
   const documented = await apply();
   const appraised = await apply();
