@@ -36,6 +36,10 @@ async function main() {
     void server.stop().finally(() => process.exit(2));
   }, WATCHDOG_MS);
   watchdog.unref();
+  // Ctrl-C: the temporary directory and the throwaway database go too.
+  const interrupt = () => void server.stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     log(`server up at ${server.baseUrl} after ${(server.startMs / 1000).toFixed(1)} s (migrations, demo load, start)`);
     const sessionToken = await logIn(server.baseUrl, server.staff);
