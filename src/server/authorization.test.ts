@@ -3,11 +3,15 @@
  * fails the suite. Each row says which roles may pass (any answer but 401/403) and what the others get.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { openDatabase } from '../db/client.ts';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
 import { buildOrganisation } from './modules/demo/factories.ts';
 import { createOrganisation } from './modules/cooperatives/cooperatives.service.ts';
 import { systemActor } from './modules/accounts/roles.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../test/harness.ts';
+import { withDatabaseName } from '../test/global-setup.ts';
 import { createLoanFixture, loanRows, type LoanFixture } from './modules/loans/loans.authorization-rows.ts';
 import { createImportFixture, importRows, type ImportFixture } from './modules/imports/imports.authorization-rows.ts';
 import { reportRows } from './modules/reports/reports.authorization-rows.ts';
@@ -169,6 +173,57 @@ describe('authorization matrix', () => {
     expect(res.body).not.toMatch(/09\d{8}/);
   });
 });
+
+// No GET writes (decision 005): a read must be servable by a read-only replica, and must never hold a write lock.
+describe('no GET writes', () => {
+  it('every GET route answers every role the same with the database read-only', async () => {
+    const reads = ROWS.filter((r) => r.route.startsWith('GET '));
+    expect(reads.length).toBeGreaterThan(20);
+    const answered = new Map<string, number>();
+    for (const row of reads) {
+      for (const who of EVERYONE) answered.set(`${who} ${row.route}`, (await t.request({ ...row.request(fixture), cookie: cookies.get(who) })).statusCode);
+    }
+    const readOnly = await readOnlyApp();
+    try {
+      for (const row of reads) {
+        for (const who of EVERYONE) {
+          const res = await readOnly.inject({ ...row.request(fixture), headers: { host: 'localhost:80', ...(cookies.get(who) ? { cookie: cookies.get(who) } : {}) } });
+          expect(res.body, `${who} ${row.route}`).not.toMatch(/read-only transaction/);
+          expect(res.statusCode, `${who} ${row.route}: ${res.body.slice(0, 200)}`).toBe(answered.get(`${who} ${row.route}`));
+        }
+      }
+      // The check can fail: a write in the same mode is refused.
+      const write = await readOnly.inject({ method: 'PATCH', url: `/api/cooperatives/${fixture.orgId}`, headers: { host: 'localhost:80', origin: 'http://localhost:80', cookie: cookies.get('alliance_admin')! }, payload: { version: 1, phone: '0912345678' } });
+      expect(write.statusCode).toBeGreaterThanOrEqual(500);
+    } finally {
+      await readOnly.restore();
+    }
+  });
+});
+
+/**
+ * The app over the same database in read-only mode: on PGlite (one connection) the session's default; on
+ * PostgreSQL the database's default, for a second app whose connections are all new.
+ */
+async function readOnlyApp(): Promise<{ inject: FastifyInstance['inject']; restore(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    await t.database.exec('set default_transaction_read_only = on');
+    return { inject: t.app.inject.bind(t.app), restore: async () => void (await t.database.exec('set default_transaction_read_only = off')) };
+  }
+  const [{ name } = { name: '' }] = (await t.database.exec('select current_database() as name')) as { name: string }[];
+  await t.database.exec(`alter database "${name}" set default_transaction_read_only = on`);
+  const database = await openDatabase({ databaseUrl: withDatabaseName(url, name) });
+  const app = await buildApp({ config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), database, logger: false, webRoot: '/nonexistent' });
+  return {
+    inject: app.inject.bind(app),
+    async restore() {
+      await app.close();
+      await database.close();
+      await t.database.exec(`begin; set transaction read write; alter database "${name}" reset default_transaction_read_only; commit`);
+    },
+  };
+}
 
 /** A new session for a role, for rows (logout) that end the session they use. */
 async function freshCookie(who: Who): Promise<string | undefined> {

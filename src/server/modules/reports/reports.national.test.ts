@@ -154,7 +154,12 @@ describe('national figures and the report cache', () => {
   it('misses after each kind of write, and answers 304 to a request that holds the current answer', async () => {
     const url = `/api/reports/dashboard?year=2023`;
     await reopenEveryYear();
-    const org = (await queryRows<{ id: string }>(db(), sql`select id from organisations where tenant_id = ${TENANT} and sector_code = 'agriculture' and dissolved_on is null order by id limit 1`))[0]!.id;
+    // An organisation active all through 2023 (the random steps may have ended or suspended some).
+    const org = (await queryRows<{ id: string }>(db(), sql`
+      select o.id from organisations o
+      where o.tenant_id = ${TENANT} and o.sector_code = 'agriculture' and o.dissolved_on is null and o.founded_on < '2023-01-01'
+        and not exists (select 1 from organisation_statuses s where s.organisation_id = o.id and s.status <> 'active')
+      order by o.id limit 1`))[0]!.id;
     type Dashboard = Awaited<ReturnType<typeof buildDashboard>>;
     const writes: [string, () => Promise<unknown>, (before: Dashboard, after: Dashboard) => void, string?][] = [
       ['organisation inserted', () => insertOrganisations(db(), TENANT, [{ key: 'W1', registrationNumber: '8800000001', sectorCode: 'agriculture', foundedOn: '2023-02-02', registeredDistrict: 'Lục Nam', currentCommuneCode: communes[0].code }]),
