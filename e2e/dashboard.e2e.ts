@@ -40,16 +40,13 @@ describe('dashboard', () => {
     expect(text).toMatch(/42\.153/);
     await screenshot(page, 'dashboard-2023');
 
-    // PNG from the chart's own toolbox (top-right corner of the first chart).
+    // PNG from the button under the first chart.
     const chart = page.locator('div[role="img"]:has(canvas)').first();
     await chart.scrollIntoViewIfNeeded();
-    const box = (await chart.boundingBox())!;
     const png = page.waitForEvent('download');
-    // ECharts draws its toolbox inside the canvas: the save icon is near the top-right corner.
-    await page.mouse.move(box.x + box.width - 28, box.y + 25);
-    await page.mouse.click(box.x + box.width - 28, box.y + 25);
+    await page.getByRole('button', { name: 'Lưu ảnh PNG' }).first().click();
     const pngDownload = await png;
-    expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+    expect(pngDownload.suggestedFilename()).toBe('nhom-linh-vuc-2023.png');
     const pngBytes = readFileSync((await pngDownload.path())!);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
 
@@ -123,14 +120,19 @@ describe('dashboard', () => {
     await tooltip.waitFor();
     await screenshot(page, 'dashboard-commune-map');
 
-    // The portal's home page draws the same map for anyone.
+    // The portal's home page draws the same map for anyone, once scrolled to it.
     const visitor = await journey.newPage();
     await visitor.page.goto(journey.baseUrl);
-    // The test database holds two alliances: the portal's figures (above the directory) ask which one.
+    // The test database holds two alliances: the portal's figures (below the search) ask which one.
     await visitor.page.getByRole('heading', { name: /Kinh tế tập thể trong tỉnh — / }).waitFor();
-    await visitor.page.getByRole('combobox', { name: 'Liên minh' }).first().click();
-    await visitor.page.locator('.ant-select-item-option', { hasText: 'Bắc Ninh' }).click();
+    const alliance = visitor.page.getByRole('combobox', { name: 'Liên minh', exact: true });
+    await alliance.selectOption({ label: (await alliance.locator('option', { hasText: 'Bắc Ninh' }).innerText()).trim() });
+    await visitor.page.getByRole('heading', { name: /Kinh tế tập thể trong tỉnh — .*Bắc Ninh/ }).waitFor();
+    await visitor.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await visitor.page.locator('div[role="img"][data-map]').waitFor();
+    await visitor.page.locator('div[role="img"][data-map]').scrollIntoViewIfNeeded();
+    await visitor.page.waitForTimeout(300); // ECharts' first frame
+    await screenshot(visitor.page, 'portal-commune-map');
     expect(problems).toEqual([]);
     expect(visitor.problems).toEqual([]);
   });

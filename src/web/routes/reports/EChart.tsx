@@ -4,7 +4,7 @@
  * imported (echarts/core); the commune tiles' heatmap and the map load with the first chart that draws them.
  * The staff dashboard and the public portal both draw with it, so it uses no component library.
  */
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -12,10 +12,18 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** The chart types an option draws beyond bars, lines and pies, registered before it is set. */
-function loadParts(option: ChartOption): Promise<unknown> {
+const registered = new Set<string>();
+
+/**
+ * Registers the chart types an option draws beyond bars, lines and pies; answers how many such parts are
+ * registered, since a chart instance keeps the processors registered before its creation: an instance made
+ * before a part was registered cannot draw it and is made again.
+ */
+async function loadParts(option: ChartOption): Promise<number> {
   const types = new Set([option.series].flat().map((series) => (series as { type?: string } | undefined)?.type));
-  return Promise.all([types.has('heatmap') ? import('./echartsTiles.ts') : null, types.has('map') ? import('./echartsMap.ts') : null]);
+  if (types.has('heatmap')) await import('./echartsTiles.ts').then(() => registered.add('heatmap'));
+  if (types.has('map')) await import('./echartsMap.ts').then(() => registered.add('map'));
+  return registered.size;
 }
 
 export type ChartOption = echarts.EChartsCoreOption;
@@ -47,27 +55,31 @@ function savePng(chart: echarts.EChartsType, fileName: string): void {
 /** The chart; `fileName` names the PNG the button saves. */
 export function EChart({ option, height = 320, fileName, ariaLabel, saveLabel, map }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.EChartsType | null>(null);
+  const chart = useRef<{ instance: echarts.EChartsType; parts: number } | null>(null);
+  // The map drawn (its parts load first): shown as data-map once it is on the canvas.
+  const [drawnMap, setDrawnMap] = useState<string>();
 
   useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
+    const observer = new ResizeObserver(() => chart.current?.instance.resize());
+    if (box.current) observer.observe(box.current);
     return () => {
       observer.disconnect();
-      instance.dispose();
+      chart.current?.instance.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
     let current = true;
-    void loadParts(option).then(() => {
-      if (!current) return;
+    void loadParts(option).then((parts) => {
+      if (!current || !box.current) return;
+      if (!chart.current || chart.current.parts < parts) {
+        chart.current?.instance.dispose();
+        chart.current = { instance: echarts.init(box.current, undefined, { renderer: 'canvas' }), parts };
+      }
       if (map) echarts.registerMap(map.name, map.geoJson);
-      chart.current?.setOption(option, { notMerge: true });
+      chart.current.instance.setOption(option, { notMerge: true });
+      setDrawnMap(map?.name);
     });
     return () => {
       current = false;
@@ -76,9 +88,9 @@ export function EChart({ option, height = 320, fileName, ariaLabel, saveLabel, m
 
   return (
     <div>
-      <div ref={box} role="img" aria-label={ariaLabel} data-map={map ? map.name : undefined} style={{ width: '100%', height }} />
+      <div ref={box} role="img" aria-label={ariaLabel} data-map={drawnMap} style={{ width: '100%', height }} />
       <div style={{ textAlign: 'right' }}>
-        <button type="button" style={SAVE_STYLE} onClick={() => chart.current && savePng(chart.current, fileName)}>
+        <button type="button" style={SAVE_STYLE} onClick={() => chart.current && savePng(chart.current.instance, fileName)}>
           {saveLabel}
         </button>
       </div>
