@@ -1,3 +1,4 @@
+import { formatDateVi } from '../../../shared/dates.ts';
 import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { normalizeText } from '../../../shared/vietnamese-text.ts';
@@ -51,7 +52,7 @@ export async function applyForLoan(
   const borrower = await loadBorrower(db, user.tenantId, input.organisationId);
   const rules = await rulesInForce(db, user.tenantId, receivedOn);
   if (!rules) {
-    throw new AppError('bad_request', `Quỹ chưa ban hành quy định cho vay có hiệu lực vào ngày ${receivedOn}; chưa nhận được hồ sơ.`, { field: 'organisationId' });
+    throw new AppError('bad_request', `Quỹ chưa ban hành quy định cho vay có hiệu lực vào ngày ${formatDateVi(receivedOn)}; chưa nhận được hồ sơ. Quản trị Liên minh ban hành quy định cho vay trước.`, { field: 'organisationId' });
   }
   const request = { amountVnd: BigInt(input.amountVnd), termMonths: input.termMonths, method: input.method, graceMonths: input.graceMonths ?? 0 };
   const eligibility = checkEligibility(rules, borrower, request, receivedOn);

@@ -1,5 +1,6 @@
 // Appraisal, decision (maker–checker) and contract: each step locks the loan, checks its status, changes it
 // and writes its audit event in one transaction.
+import { formatDateVi } from '../../../shared/dates.ts';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
@@ -69,7 +70,7 @@ export async function decideLoan(db: Db, { actor, id, input }: Step<z.infer<type
       throw new AppError('bad_request', 'Số tiền phê duyệt không được lớn hơn số tiền đề nghị vay.', { field: 'approvedAmountVnd' });
     }
     const rules = await rulesInForce(tx, loan.tenantId, input.decisionDate);
-    if (!rules) throw new AppError('bad_request', `Không có quy định cho vay hiệu lực vào ngày ${input.decisionDate}.`, { field: 'decisionDate' });
+    if (!rules) throw new AppError('bad_request', `Không có quy định cho vay hiệu lực vào ngày ${formatDateVi(input.decisionDate)}.`, { field: 'decisionDate' });
     const borrower = await loadBorrower(tx, loan.tenantId, loan.organisationId);
     // This loan (appraised, so open) is counted among the borrower's open loans; it must not count against
     // its own approval.

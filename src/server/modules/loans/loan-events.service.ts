@@ -1,6 +1,7 @@
 // Money movements on a loan: tranches, repayments, reschedulings, write-off. Each locks the loan, replays its
 // stored events through the engine with the new one, writes the event, the loan's new status and an audit
 // event in one transaction. Events are recorded in date order: none before the latest one.
+import { formatVnd } from '../../../shared/format.ts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
@@ -52,7 +53,7 @@ export async function disburseLoan(db: Db, { actor, id, input }: Step<z.infer<ty
     const { history, seq } = await replayWith(tx, loan, { kind: 'disbursement', on: input.disbursedOn, amountVnd });
     const disbursedVnd = history.disbursements.reduce((sum, d) => sum + d.amountVnd, 0n);
     if (disbursedVnd + amountVnd > (loan.approvedAmountVnd ?? 0n)) {
-      throw new AppError('bad_request', `Tổng giải ngân vượt số tiền được duyệt (${loan.approvedAmountVnd} đồng; đã giải ngân ${disbursedVnd} đồng).`, { field: 'amountVnd' });
+      throw new AppError('bad_request', `Tổng giải ngân vượt số tiền được duyệt (${formatVnd(loan.approvedAmountVnd ?? 0n)}; đã giải ngân ${formatVnd(disbursedVnd)}).`, { field: 'amountVnd' });
     }
     const [row] = await tx
       .insert(loanDisbursements)

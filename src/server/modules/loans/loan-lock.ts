@@ -1,3 +1,4 @@
+import { formatDateVi } from '../../../shared/dates.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -37,8 +38,8 @@ export async function updateLoan(tx: Db, loan: LoanRow, values: Partial<typeof l
 
 /** Refuses a business date in the future or before an earlier step of the same loan. */
 export function requireDateBetween(date: string, field: string, earliest: { date: string | null; what: string }, today: string): void {
-  if (date > today) throw new AppError('bad_request', `Ngày ${date} chưa đến; không ghi nghiệp vụ cho ngày tương lai.`, { field });
+  if (date > today) throw new AppError('bad_request', `Ngày ${formatDateVi(date)} chưa đến; không ghi nghiệp vụ cho ngày tương lai.`, { field });
   if (earliest.date && date < earliest.date) {
-    throw new AppError('bad_request', `Ngày ${date} không được trước ${earliest.what} (${earliest.date}).`, { field });
+    throw new AppError('bad_request', `Ngày ${formatDateVi(date)} không được trước ${earliest.what} (${formatDateVi(earliest.date)}).`, { field });
   }
 }

@@ -67,20 +67,20 @@ export function openLoan(contract: LoanContract): LoanState {
   const { disbursedOn, annualRatePercent, installments } = contract;
   const penaltyRatePercent = contract.penaltyRatePercent ?? DEFAULT_PENALTY_RATE_PERCENT;
   if (typeof disbursedOn !== 'string' || !isCalendarDate(disbursedOn)) {
-    throw new LoanInputError('disbursedOn', 'Ngày giải ngân (disbursedOn) phải là ngày hợp lệ dạng YYYY-MM-DD.');
+    throw new LoanInputError('disbursedOn', 'Ngày giải ngân phải là ngày hợp lệ dạng YYYY-MM-DD.');
   }
   const rateHundredths =
     typeof annualRatePercent === 'string' ? parseRateHundredths(annualRatePercent) : undefined;
   if (rateHundredths === undefined) {
     throw new LoanInputError(
       'annualRatePercent',
-      'Lãi suất năm (annualRatePercent) phải từ 0 đến 100 (%), tối đa 2 chữ số thập phân.',
+      'Lãi suất năm phải từ 0 đến 100 (%), tối đa 2 chữ số thập phân.',
     );
   }
   if (!Number.isInteger(penaltyRatePercent) || penaltyRatePercent < 0 || penaltyRatePercent > 1000) {
     throw new LoanInputError(
       'penaltyRatePercent',
-      'Tỷ lệ lãi phạt (penaltyRatePercent) phải là số nguyên từ 0 đến 1000 (% của lãi suất trong hạn).',
+      'Tỷ lệ lãi phạt phải là số nguyên từ 0 đến 1000 (% của lãi suất trong hạn).',
     );
   }
   if (installments.length === 0) {

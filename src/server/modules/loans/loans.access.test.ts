@@ -104,7 +104,7 @@ describe('eligibility', () => {
     expect(await reasonOf(apply(credit.id))).toContain('Quỹ chỉ cho vay các nhóm ngành: Nông nghiệp, lâm nghiệp, thủy sản; Phi nông nghiệp');
     expect(await reasonOf(apply(ownOrg, { termMonths: 48 }))).toContain('termMonths: Thời hạn vay 48 tháng vượt thời hạn tối đa 36 tháng');
     expect(await reasonOf(apply(ownOrg, { graceMonths: 7, method: 'equal_principal' }))).toContain('graceMonths: Thời gian ân hạn 7 tháng');
-    expect(await reasonOf(apply(ownOrg, { appliedOn: '2023-12-31' }))).toContain('Quỹ chưa ban hành quy định cho vay có hiệu lực vào ngày 2023-12-31');
+    expect(await reasonOf(apply(ownOrg, { appliedOn: '2023-12-31' }))).toContain('Quỹ chưa ban hành quy định cho vay có hiệu lực vào ngày 31/12/2023');
     // ownOrg has one open application; a second is allowed, a third is not.
     expect(await reasonOf(apply(ownOrg))).toBe('accepted');
     expect(await reasonOf(apply(ownOrg))).toContain('đang có 2 khoản vay hoặc hồ sơ chưa tất toán; quy định cho phép tối đa 2');

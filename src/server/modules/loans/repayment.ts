@@ -10,6 +10,8 @@
 // - A prepayment lowers the interest of the periods that start on or after the payment date (each period's
 //   interest is charged on the principal not yet due at its start); the current period's interest stands.
 // - Overdue principal bears penalty interest instead of contract interest; overdue interest bears none.
+import { formatVnd } from '../../../shared/format.ts';
+import { formatDateVi } from '../../../shared/dates.ts';
 import { daysBetween, isCalendarDate } from './calendar.ts';
 import { type DebtGroup, debtGroupForDaysPastDue } from './debt-group.ts';
 import { LoanInputError } from './loan-input-error.ts';
@@ -65,13 +67,13 @@ export function allocatePayment(
 ): { allocation: PaymentAllocation; state: LoanState } {
   const { paidOn, amountVnd } = payment;
   if (typeof amountVnd !== 'bigint' || amountVnd <= 0n) {
-    throw new LoanInputError('amountVnd', 'Số tiền trả (amountVnd) phải là số nguyên dương (đồng).');
+    throw new LoanInputError('amountVnd', 'Số tiền trả phải là số nguyên dương (đồng).');
   }
   const payoffVnd = payoffAmountVnd(state, paidOn);
   if (amountVnd > payoffVnd) {
     throw new LoanInputError(
       'amountVnd',
-      `Số tiền trả (amountVnd) vượt quá số tiền cần để tất toán khoản vay vào ngày ${paidOn} (${payoffVnd} đồng).`,
+      `Số tiền trả vượt quá số tiền cần để tất toán khoản vay vào ngày ${formatDateVi(paidOn)} (${formatVnd(payoffVnd)}).`,
     );
   }
   const penaltyChargedVnd = state.penaltyChargedVnd + penaltySinceSettlementVnd(state, paidOn);
@@ -137,7 +139,7 @@ export function loanPositionAsOf(state: LoanState, asOf: string): LoanPosition {
   if (typeof asOf !== 'string' || !isCalendarDate(asOf) || asOf < state.contract.disbursedOn) {
     throw new LoanInputError(
       'asOf',
-      'Ngày xem số dư (asOf) phải là ngày hợp lệ dạng YYYY-MM-DD, không trước ngày giải ngân.',
+      'Ngày xem số dư phải là ngày hợp lệ dạng YYYY-MM-DD, không trước ngày giải ngân.',
     );
   }
   if (asOf < state.penaltySettledOn) {
@@ -164,15 +166,15 @@ export function currentIndex(installments: readonly InstallmentPosition[], date:
 
 function checkPaymentDate(state: LoanState, paidOn: string): void {
   if (typeof paidOn !== 'string' || !isCalendarDate(paidOn)) {
-    throw new LoanInputError('paidOn', 'Ngày trả (paidOn) phải là ngày hợp lệ dạng YYYY-MM-DD.');
+    throw new LoanInputError('paidOn', 'Ngày trả phải là ngày hợp lệ dạng YYYY-MM-DD.');
   }
   if (paidOn <= state.contract.disbursedOn) {
-    throw new LoanInputError('paidOn', 'Ngày trả (paidOn) phải sau ngày giải ngân.');
+    throw new LoanInputError('paidOn', 'Ngày trả phải sau ngày giải ngân.');
   }
   if (paidOn < state.penaltySettledOn) {
     throw new LoanInputError(
       'paidOn',
-      `Ngày trả (paidOn) không được trước khoản trả đã ghi ngày ${state.penaltySettledOn}; ` +
+      `Ngày trả không được trước khoản trả đã ghi ngày ${formatDateVi(state.penaltySettledOn)}; ` +
         'hãy ghi các khoản trả theo thứ tự ngày.',
     );
   }

@@ -33,14 +33,14 @@ export function rescheduleLoan(
 ): LoanState {
   const { effectiveOn, newTermMonths } = change;
   if (typeof effectiveOn !== 'string' || !isCalendarDate(effectiveOn) || effectiveOn <= state.contract.disbursedOn || effectiveOn < state.penaltySettledOn) {
-    throw new LoanInputError('effectiveOn', 'Ngày hiệu lực (effectiveOn) phải sau ngày giải ngân và không trước khoản trả nợ đã ghi.');
+    throw new LoanInputError('effectiveOn', 'Ngày hiệu lực phải sau ngày giải ngân và không trước khoản trả nợ đã ghi.');
   }
   const oldTerm = state.installments.length;
   const newMaturity = addMonthsClamped(state.contract.disbursedOn, newTermMonths);
   if (!Number.isInteger(newTermMonths) || newTermMonths <= oldTerm || newTermMonths > MAX_TERM_MONTHS || newMaturity <= effectiveOn) {
     throw new LoanInputError(
       'newTermMonths',
-      `Thời hạn mới (newTermMonths) phải dài hơn thời hạn hiện tại (${oldTerm} tháng), không quá ${MAX_TERM_MONTHS} tháng, và đáo hạn sau ngày hiệu lực.`,
+      `Thời hạn mới phải dài hơn thời hạn hiện tại (${oldTerm} tháng), không quá ${MAX_TERM_MONTHS} tháng, và đáo hạn sau ngày hiệu lực.`,
     );
   }
   const penaltyChargedVnd = state.penaltyChargedVnd + penaltySinceSettlementVnd(state, effectiveOn);

@@ -11,6 +11,15 @@ const row = (n: number, dueDate: string, principal: number, interest: number) =>
   totalVnd: BigInt(principal + interest),
 });
 
+const LABELS: Record<string, string> = {
+  principalVnd: 'Số tiền vay',
+  annualRatePercent: 'Lãi suất năm',
+  termMonths: 'Thời hạn vay',
+  graceMonths: 'Thời gian ân hạn gốc',
+  method: 'Phương thức trả nợ',
+  disbursedOn: 'Ngày giải ngân',
+};
+
 describe('buildSchedule', () => {
   it('bullet loan disbursed on 31/01/2024: due dates clamp to month end from the original day', () => {
     // 300,000,000 × 4.8% = 14,400,000 a year = 39,452.0548 a day.
@@ -126,7 +135,7 @@ describe('buildSchedule', () => {
     ['method', { method: 'annuity' as never }],
     ['disbursedOn', { disbursedOn: '2023-02-29' }],
     ['disbursedOn', { disbursedOn: '31/01/2024' }],
-  ])('rejects a bad %s with a Vietnamese message naming it', (field, override) => {
+  ])('rejects a bad %s with a Vietnamese message naming it by its label', (field, override) => {
     const input: ScheduleInput = {
       principalVnd: 1_000_000n, annualRatePercent: '4.8', termMonths: 12, method: 'equal_principal', disbursedOn: '2024-01-31',
       ...override,
@@ -139,7 +148,9 @@ describe('buildSchedule', () => {
     }
     expect(caught).toBeInstanceOf(LoanInputError);
     expect((caught as LoanInputError).field).toBe(field);
-    expect((caught as LoanInputError).message).toContain(`(${field})`);
+    // The field's Vietnamese label, never its key (the key travels apart, in `field`).
+    expect((caught as LoanInputError).message).toContain(LABELS[field]!);
+    expect((caught as LoanInputError).message).not.toContain(field);
   });
 
   it('accepts the limits: rate 0 and 100, term 1 and 360', () => {

@@ -48,35 +48,35 @@ export function validateScheduleInput(input: ScheduleInput): LoanTerms {
   const { principalVnd, annualRatePercent, termMonths, method, disbursedOn } = input;
   const graceMonths = input.graceMonths ?? 0;
   if (typeof principalVnd !== 'bigint' || principalVnd <= 0n) {
-    throw new LoanInputError('principalVnd', 'Số tiền vay (principalVnd) phải là số nguyên dương (đồng).');
+    throw new LoanInputError('principalVnd', 'Số tiền vay phải là số nguyên dương (đồng).');
   }
   const rateHundredths =
     typeof annualRatePercent === 'string' ? parseRateHundredths(annualRatePercent) : undefined;
   if (rateHundredths === undefined) {
     throw new LoanInputError(
       'annualRatePercent',
-      'Lãi suất năm (annualRatePercent) phải từ 0 đến 100 (%), tối đa 2 chữ số thập phân, dùng dấu chấm (ví dụ 4.8).',
+      'Lãi suất năm phải từ 0 đến 100 (%), tối đa 2 chữ số thập phân, dùng dấu chấm (ví dụ 4.8).',
     );
   }
   if (!Number.isInteger(termMonths) || termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
     throw new LoanInputError(
       'termMonths',
-      `Thời hạn vay (termMonths) phải là số nguyên từ 1 đến ${MAX_TERM_MONTHS} tháng.`,
+      `Thời hạn vay phải là số nguyên từ 1 đến ${MAX_TERM_MONTHS} tháng.`,
     );
   }
   if (!REPAYMENT_METHODS.includes(method)) {
-    throw new LoanInputError('method', 'Phương thức trả nợ (method) phải là equal_principal hoặc bullet.');
+    throw new LoanInputError('method', 'Phương thức trả nợ phải là "Gốc trả đều hằng tháng" hoặc "Gốc trả một lần cuối kỳ".');
   }
   if (!Number.isInteger(graceMonths) || graceMonths < 0 || graceMonths >= termMonths) {
     throw new LoanInputError(
       'graceMonths',
-      'Thời gian ân hạn gốc (graceMonths) phải là số nguyên không âm và nhỏ hơn thời hạn vay (termMonths).',
+      'Thời gian ân hạn gốc phải là số nguyên không âm và nhỏ hơn thời hạn vay.',
     );
   }
   if (typeof disbursedOn !== 'string' || !isCalendarDate(disbursedOn)) {
     throw new LoanInputError(
       'disbursedOn',
-      'Ngày giải ngân (disbursedOn) phải là ngày hợp lệ dạng YYYY-MM-DD.',
+      'Ngày giải ngân phải là ngày hợp lệ dạng YYYY-MM-DD.',
     );
   }
   return { principalVnd, rateHundredths, termMonths, method, graceMonths, disbursedOn };

@@ -68,10 +68,10 @@ export function addTranche(
 ): LoanState {
   const { disbursedOn, amountVnd } = tranche;
   if (typeof amountVnd !== 'bigint' || amountVnd <= 0n) {
-    throw new LoanInputError('amountVnd', 'Số tiền giải ngân (amountVnd) phải là số nguyên dương (đồng).');
+    throw new LoanInputError('amountVnd', 'Số tiền giải ngân phải là số nguyên dương (đồng).');
   }
   if (typeof disbursedOn !== 'string' || !isCalendarDate(disbursedOn)) {
-    throw new LoanInputError('disbursedOn', 'Ngày giải ngân (disbursedOn) phải là ngày hợp lệ dạng YYYY-MM-DD.');
+    throw new LoanInputError('disbursedOn', 'Ngày giải ngân phải là ngày hợp lệ dạng YYYY-MM-DD.');
   }
   if (disbursedOn < state.contract.disbursedOn || disbursedOn < state.penaltySettledOn) {
     throw new LoanInputError('disbursedOn', 'Ngày giải ngân đợt sau không được trước lần giải ngân hay khoản trả nợ đã ghi.');

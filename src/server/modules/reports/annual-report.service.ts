@@ -1,3 +1,4 @@
+import { formatDateVi } from '../../../shared/dates.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { endOfYear, isValidIsoDate } from '../../../shared/dates.ts';
@@ -17,7 +18,7 @@ export const NATIONAL_NAME = 'Toàn quốc';
 export function resolveAsOf(year: number, asOf?: string): string {
   const date = asOf ?? endOfYear(year);
   if (!isValidIsoDate(date)) throw new AppError('bad_request', `Ngày "${asOf}" không tồn tại.`, { field: 'asOf' });
-  if (!date.startsWith(`${year}-`)) throw new AppError('bad_request', `Ngày báo cáo ${date} phải thuộc năm ${year}.`, { field: 'asOf' });
+  if (!date.startsWith(`${year}-`)) throw new AppError('bad_request', `Ngày báo cáo ${formatDateVi(date)} phải thuộc năm ${year}.`, { field: 'asOf' });
   return date;
 }
 
