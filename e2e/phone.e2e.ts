@@ -74,7 +74,7 @@ describe('on a phone', () => {
 
     // The record as the registry held it before it existed: a message and a way back to today.
     await page.goto(`${page.url().split('?')[0]}?asOf=2000-01-01`);
-    await page.getByText('Tổ chức chưa có trong sổ đăng ký vào ngày 2000-01-01').waitFor();
+    await page.getByText('Tổ chức chưa có trong sổ đăng ký vào ngày 01/01/2000').waitFor();
     await page.getByRole('button', { name: 'Xem hiện tại' }).click();
     await page.getByTestId('organisation-name').waitFor();
 

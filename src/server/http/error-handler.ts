@@ -1,11 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import { fieldLabel } from '../../shared/field-labels.ts';
 import { formatMegabytes } from '../../shared/format.ts';
+import { useVietnameseValidation } from '../../shared/validation-messages.ts';
 import { AppError, errorStatus } from './errors.ts';
 
 /** The one error handler: AppError by its code, validation errors as 400 naming the field, the rest 500. */
 export function installErrorHandler(app: FastifyInstance): void {
+  useVietnameseValidation();
   app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(errorStatus[error.code]).send({ error: error.code, message: error.message, ...error.details });
@@ -13,18 +16,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') || '';
-      const message = first?.message ?? 'Dữ liệu không hợp lệ';
       return reply.status(400).send({
         error: 'bad_request',
-        message: field ? `Trường "${field}": ${message}` : message,
+        message: labelled(field, first?.message),
         field,
-        issues: error.validation.map((v) => ({ field: v.instancePath.replace(/^\//, ''), message: v.message })),
+        issues: error.validation.map((v) => ({ field: v.instancePath.replace(/^\//, ''), message: labelled(v.instancePath, v.message) })),
       });
     }
     if (error instanceof ZodError) {
       const first = error.issues[0];
       const field = first?.path.join('.') ?? '';
-      return reply.status(400).send({ error: 'bad_request', message: `Trường "${field}": ${first?.message}`, field });
+      return reply.status(400).send({ error: 'bad_request', message: labelled(field, first?.message), field });
     }
     const status = (error as FastifyError).statusCode ?? 500;
     if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -44,6 +46,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: 'internal', message: 'Lỗi hệ thống, vui lòng thử lại hoặc báo quản trị.' });
   });
+}
+
+/** "Ngày thành lập: Ngày không tồn tại": the field by its label (the key stays in `field`), then the message. */
+function labelled(field: string, message = 'không hợp lệ'): string {
+  const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+  return field.replace(/^\//, '') ? `${fieldLabel(field)}: ${message}` : sentence;
 }
 
 /**

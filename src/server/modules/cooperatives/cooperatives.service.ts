@@ -9,6 +9,7 @@ import {
   type Status,
 } from '../../../shared/organisation.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { fieldLabel } from '../../../shared/field-labels.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { placeInCurrentCommune, getTenantProvince } from '../admin-units/admin-units.service.ts';
 import { findAuditEvents, recordAudit } from '../audit/audit.service.ts';
@@ -17,7 +18,7 @@ import { snapshotOrganisation, type OrganisationRow } from './cooperatives.prese
 import { organisations, organisationStatuses } from './cooperatives.sql.ts';
 import { buildSearchText } from './cooperatives.search.ts';
 import { sectors } from './sectors.sql.ts';
-import { todayIso } from '../../../shared/dates.ts';
+import { formatDateVi, todayIso } from '../../../shared/dates.ts';
 
 type NewOrganisation = typeof organisations.$inferInsert;
 
@@ -101,7 +102,7 @@ export async function getOrganisation(db: Db, { actor, id, asOf }: { actor: Acto
   const events = await findAuditEvents(db, row.org.tenantId, 'organisation', id);
   const endOfDay = new Date(`${asOf}T23:59:59.999+07:00`);
   const then = events.find((e) => e.at <= endOfDay);
-  if (!then?.after) throw new AppError('not_found', `Tổ chức chưa có trong sổ đăng ký vào ngày ${asOf}.`);
+  if (!then?.after) throw new AppError('not_found', `Tổ chức chưa có trong sổ đăng ký vào ngày ${formatDateVi(asOf)}.`);
   const snapshot = then.after as Record<string, unknown>;
   return { org: { ...row.org, ...snapshot, charterCapitalVnd: BigInt(snapshot.charterCapitalVnd as string) } as OrganisationRow, sectorGroup: row.sectorGroup };
 }
@@ -115,7 +116,7 @@ export async function updateOrganisation(db: Db, { actor, id, patch }: { actor: 
   const { version, ...changes } = patch;
   if (!can.updateAllFields) {
     const outside = Object.keys(changes).filter((f) => !(MANAGER_EDITABLE_FIELDS as readonly string[]).includes(f));
-    if (outside.length) throw new AppError('forbidden', `Bạn không được sửa trường: ${outside.join(', ')}.`, { field: outside[0] });
+    if (outside.length) throw new AppError('forbidden', `Bạn không được sửa: ${outside.map((f) => fieldLabel(f)).join(', ')}.`, { field: outside[0] });
   }
   if (changes.sectorCode) await requireSector(db, changes.sectorCode);
   if (changes.registrationNumber && changes.registrationNumber !== current.registrationNumber) {

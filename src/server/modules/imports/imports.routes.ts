@@ -7,7 +7,7 @@ import { requireRegistryStaff } from '../cooperatives/cooperatives.policy.ts';
 import { buildImportReportXlsx } from './import-report.xlsx.ts';
 import { getImportRun, importCooperatives, uploadTooLarge } from './import.service.ts';
 
-const ImportQuery = z.object({ dryRun: z.enum(['true', 'false'], { message: 'dryRun là true hoặc false' }).optional() });
+const ImportQuery = z.object({ dryRun: z.enum(['true', 'false'], { message: 'chỉ nhận true (chạy thử) hoặc false' }).optional() });
 const IdParams = z.object({ id: z.string().max(64) });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -110,7 +110,7 @@ export async function getPublicAnnualReport(db: Db, { year, tenant }: { year: nu
 export async function onlyAlliance(db: Db): Promise<number> {
   const rows = await db.select({ id: alliances.id }).from(alliances).orderBy(alliances.id).limit(2);
   if (rows.length === 1) return rows[0]!.id;
-  throw new AppError('bad_request', 'Hãy chọn Liên minh (tham số tenant).', { field: 'tenant' });
+  throw new AppError('bad_request', 'Hãy chọn Liên minh cần xem số liệu.', { field: 'tenant' });
 }
 
 /** Counts and shares of a report, for the public portal. */
