@@ -5,6 +5,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { DashboardChart } from '../../server/modules/reports/reports.schemas.ts';
 import { withQuery } from '../api/client.ts';
+import { useIsNarrow } from '../components/useIsNarrow.ts';
 import { useLabels } from '../i18n/index.tsx';
 import { barsOption, communeMapOption, communeTilesHeight, communeTilesOption, sharesOption, trendOption } from '../routes/reports/chartOptions.ts';
 import { EChart, type ChartMap } from '../routes/reports/EChart.tsx';
@@ -52,9 +53,11 @@ export default function PublicCharts({ data, year, tenant }: Props) {
   const names = useMemo(() => boundaries?.features.map((f) => f.properties.name) ?? [], [boundaries]);
   const mapName = `communes-${tenantId}`;
   const map = useMemo<ChartMap | undefined>(() => (boundaries && names.length > 0 ? { name: mapName, geoJson: boundaries as never } : undefined), [boundaries, names, mapName]);
-  const communes = useMemo(() => (map ? communeMapOption(data.byCurrentCommune, mapName, names) : communeTilesOption(data.byCurrentCommune)), [map, data.byCurrentCommune, mapName, names]);
+  // Five tiles to a row on a phone (eight leave no room for a commune's name).
+  const columns = useIsNarrow() ? 5 : 8;
+  const communes = useMemo(() => (map ? communeMapOption(data.byCurrentCommune, mapName, names) : communeTilesOption(data.byCurrentCommune, columns)), [map, data.byCurrentCommune, mapName, names, columns]);
 
-  const communesHeight = map ? 480 : communeTilesHeight(data.byCurrentCommune.length);
+  const communesHeight = map ? 480 : communeTilesHeight(data.byCurrentCommune.length, columns);
 
   const chart = (key: keyof typeof options, title: ReportTextKey, file: string, height?: number) => (
     <EChart option={options[key]} height={height} fileName={`${file}-${year}`} ariaLabel={t(title)} saveLabel={t('savePng')} />

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useIsNarrow } from '../../components/useIsNarrow.ts';
 import { useSession } from '../../session/session.ts';
 import { BoundaryUpload } from './BoundaryUpload.tsx';
 import { ChartCard } from './ChartCard.tsx';
@@ -20,12 +21,14 @@ export function CommuneMapCard({ communes, tenantId, dataUrl, fileName }: Props)
   const mapName = `communes-${tenantId}`;
   const names = useMemo(() => boundaries?.features.map((f) => f.properties.name) ?? [], [boundaries]);
   const map = useMemo(() => (boundaries && names.length > 0 ? { name: mapName, geoJson: boundaries as never } : undefined), [boundaries, names, mapName]);
-  const option = useMemo(() => (map ? communeMapOption(communes, mapName, names) : communeTilesOption(communes)), [map, communes, mapName, names]);
+  // Five tiles to a row on a phone (eight leave no room for a commune's name).
+  const columns = useIsNarrow() ? 5 : 8;
+  const option = useMemo(() => (map ? communeMapOption(communes, mapName, names) : communeTilesOption(communes, columns)), [map, communes, mapName, names, columns]);
   const canLoad = tenantId !== null && user?.role === 'alliance_admin';
 
   return (
     <ChartCard title={t('communesChart')} dataUrl={dataUrl} note={map ? t('communesMapNote', { loaded: names.length }) : t('communesNote')}>
-      <EChart option={option} map={map} height={map ? 480 : communeTilesHeight(communes.length)} fileName={fileName} ariaLabel={t('communesChart')} saveLabel={t('savePng')} />
+      <EChart option={option} map={map} height={map ? 480 : communeTilesHeight(communes.length, columns)} fileName={fileName} ariaLabel={t('communesChart')} saveLabel={t('savePng')} />
       {canLoad ? <BoundaryUpload /> : null}
     </ChartCard>
   );

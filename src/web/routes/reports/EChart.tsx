@@ -20,7 +20,8 @@ const registered = new Set<string>();
  * before a part was registered cannot draw it and is made again.
  */
 async function loadParts(option: ChartOption): Promise<number> {
-  const types = new Set([option.series].flat().map((series) => (series as { type?: string } | undefined)?.type));
+  const base = (option.baseOption ?? option) as ChartOption;
+  const types = new Set([base.series].flat().map((series) => (series as { type?: string } | undefined)?.type));
   if (types.has('heatmap')) await import('./echartsTiles.ts').then(() => registered.add('heatmap'));
   if (types.has('map')) await import('./echartsMap.ts').then(() => registered.add('map'));
   return registered.size;

@@ -13,20 +13,37 @@ type Share = { name: string; count: number; percent: number };
 /** ECharts puts a tooltip formatter's string into the page as HTML: names from the data go in escaped. */
 const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// Below this width (a phone), labels go where they fit: percentages inside the slices and in the legend, axes
+// without their value labels (each bar carries its own), long category names cut short (the tooltip has them).
+const NARROW = { maxWidth: 480 };
+
 /** A doughnut of shares (sector groups, statuses, kinds), zero slices left out. */
 export function sharesOption(shares: Share[], title: string): ChartOption {
+  const shown = shares.filter((s) => s.count > 0);
+  const percents = new Map(shown.map((s) => [s.name, formatPercent(s.percent)]));
   return {
-    color: GREEN,
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; data: Share }) => `${html(p.name)}: ${formatCount(p.value)} (${formatPercent(p.data.percent)})` },
-    legend: { bottom: 0, type: 'scroll' },
-    series: [
+    baseOption: {
+      color: GREEN,
+      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; data: Share }) => `${html(p.name)}: ${formatCount(p.value)} (${formatPercent(p.data.percent)})` },
+      legend: { bottom: 0, type: 'scroll' },
+      series: [
+        {
+          name: title,
+          type: 'pie',
+          radius: ['38%', '66%'],
+          center: ['50%', '45%'],
+          label: { formatter: (p: { data: Share }) => formatPercent(p.data.percent), overflow: 'none' },
+          data: shown.map((s) => ({ ...s, value: s.count })),
+        },
+      ],
+    },
+    media: [
       {
-        name: title,
-        type: 'pie',
-        radius: ['38%', '66%'],
-        center: ['50%', '45%'],
-        label: { formatter: (p: { data: Share }) => formatPercent(p.data.percent), overflow: 'none' },
-        data: shares.filter((s) => s.count > 0).map((s) => ({ ...s, value: s.count })),
+        query: NARROW,
+        option: {
+          legend: { type: 'plain', bottom: 0, left: 0, right: 0, formatter: (name: string) => `${name} ${percents.get(name) ?? ''}` },
+          series: [{ radius: ['30%', '58%'], center: ['50%', '36%'], label: { position: 'inside', color: '#fff', formatter: (p: { data: Share }) => (p.data.percent >= 8 ? formatPercent(p.data.percent) : '') } }],
+        },
       },
     ],
   };
@@ -36,12 +53,15 @@ export function sharesOption(shares: Share[], title: string): ChartOption {
 export function barsOption(items: { name: string; count: number }[], seriesName: string): ChartOption {
   const sorted = [...items].sort((a, b) => a.count - b.count);
   return {
-    color: GREEN,
-    grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => formatCount(v) },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v) } },
-    yAxis: { type: 'category', data: sorted.map((i) => i.name) },
-    series: [{ name: seriesName, type: 'bar', data: sorted.map((i) => i.count), label: { show: true, position: 'right', formatter: (p: { value: number }) => formatCount(p.value) } }],
+    baseOption: {
+      color: GREEN,
+      grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => formatCount(v) },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v) } },
+      yAxis: { type: 'category', data: sorted.map((i) => i.name) },
+      series: [{ name: seriesName, type: 'bar', data: sorted.map((i) => i.count), label: { show: true, position: 'right', formatter: (p: { value: number }) => formatCount(p.value) } }],
+    },
+    media: [{ query: NARROW, option: { grid: { top: 8 }, xAxis: { axisLabel: { show: false } }, yAxis: { axisLabel: { width: 150, overflow: 'truncate' } } } }],
   };
 }
 
