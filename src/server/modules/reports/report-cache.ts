@@ -14,8 +14,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.ts';
 import { queryRows, type TenantScope } from './reports.queries.ts';
 
-/** How many answers a process keeps (least recently used forgotten first): a dashboard is 20–60 KB. */
+/**
+ * How many answers a process keeps, least recently used forgotten first: an alliance's dashboard is 20–60 KB of
+ * JSON, the nation's a few hundred; the bytes are bounded too.
+ */
 export const CACHED_ANSWERS = 300;
+/** Up to 64 MiB: a string takes at most two bytes a character. */
+const CACHED_CHARS = 32 * 2 ** 20;
 
 const EPOCH = randomBytes(6).toString('base64url');
 
@@ -38,22 +43,30 @@ export function scopeVersion(versions: Versions, scope: TenantScope): string | u
     .join(',');
 }
 
-type Lru = Map<string, string>;
+type Lru = { answers: Map<string, string>; chars: number };
 const caches = new WeakMap<Db, Lru>();
 
 function cacheOf(db: Db): Lru {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = { answers: new Map(), chars: 0 }));
   return cache;
 }
 
 function remember(cache: Lru, key: string, body: string) {
-  cache.delete(key);
-  cache.set(key, body);
-  for (const oldest of cache.keys()) {
-    if (cache.size <= CACHED_ANSWERS) break;
-    cache.delete(oldest);
+  forget(cache, key);
+  cache.answers.set(key, body);
+  cache.chars += body.length;
+  for (const oldest of cache.answers.keys()) {
+    if (cache.answers.size <= CACHED_ANSWERS && cache.chars <= CACHED_CHARS) break;
+    forget(cache, oldest);
   }
+}
+
+function forget(cache: Lru, key: string) {
+  const body = cache.answers.get(key);
+  if (body === undefined) return;
+  cache.chars -= body.length;
+  cache.answers.delete(key);
 }
 
 /** Forgets every answer of this database (tests compare a cached answer with one counted from scratch). */
@@ -103,7 +116,7 @@ export async function sendCachedReport(db: Db, request: FastifyRequest, reply: F
   const cache = cacheOf(db);
   // Kept as the JSON sent: a hit is not serialised again (the national dashboard's JSON takes milliseconds).
   reply.type('application/json; charset=utf-8');
-  const kept = cache.get(hash);
+  const kept = cache.answers.get(hash);
   if (kept !== undefined) {
     remember(cache, hash, kept);
     reply.header('etag', etag);
