@@ -13,7 +13,7 @@ import { aggregateYear, readAnnualReport, presentPublicReport } from './annual-r
 import { closeYearForTenant } from './closing.service.ts';
 import { buildDashboard, presentPublicDashboard } from './dashboard.service.ts';
 import { setPlanForTenant } from './plans.service.ts';
-import { MOVE_ALL_VERSIONS } from './report-cache.ts';
+import { CACHED_ANSWERS, MOVE_ALL_VERSIONS } from './report-cache.ts';
 import { queryRows, type TenantScope } from './reports.queries.ts';
 import { DashboardQuery } from './reports.schemas.ts';
 import { addTestAlliances, edgeCaseSpecs, insertOrganisations, threeCommunes } from './reports.test-support.ts';
@@ -241,4 +241,20 @@ describe('national figures and the report cache', () => {
     expect(restored.json()).toEqual(backedUp.json());
     expect(restored.json()).toEqual(await buildDashboard(db(), national, { year: 2023 }));
   });
+
+  it(`forgets the least recently used answer beyond ${CACHED_ANSWERS}`, async () => {
+    await reopenEveryYear();
+    const day = (n: number) => new Date(Date.UTC(2023, 0, 1 + n)).toISOString().slice(0, 10);
+    const url = (n: number) => `/api/reports/annual?year=2023&asOf=${day(n)}`;
+    const first = (await t.request({ url: url(0), cookie: staff })).json();
+    // Behind the triggers' back: a kept answer does not see it, a counted one does.
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update organisations set workers = workers + 1000 where tenant_id = ${TENANT}`);
+    });
+    expect(withoutTime((await t.request({ url: url(0), cookie: staff })).json())).toEqual(withoutTime(first));
+    for (let n = 1; n <= CACHED_ANSWERS; n++) expect((await t.request({ url: url(n), cookie: staff })).statusCode).toBe(200);
+    expect((await t.request({ url: url(0), cookie: staff })).json().workers).toBeGreaterThanOrEqual(first.workers + 1000);
+    await db().execute(sql.raw(MOVE_ALL_VERSIONS));
+  }, 300_000);
 });
