@@ -124,6 +124,8 @@ describe('public portal, anonymous visitor', () => {
     await expect.poll(() => page.getByTestId('directory-entry').count()).toBe(12);
     await page.getByTestId('filter-kind').selectOption('THT');
     await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('THT');
+    // The earlier list stays on screen, marked busy, until the filtered one arrives.
+    await page.locator('.portal-results[aria-busy="false"]').waitFor();
     const kinds = await page.getByTestId('directory-entry').allInnerTexts();
     for (const text of kinds) expect(text).toContain('Tổ hợp tác');
 
