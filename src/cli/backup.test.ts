@@ -44,6 +44,9 @@ describe('coop backup and coop restore', { timeout: 180_000 }, () => {
     let database = await reopen();
     await createOrganisation(database.db, { actor: systemActor(TENANT), input: buildOrganisation({ name: 'HTX sau sao lưu' }) });
     expect(await count(database.db)).toBe(2);
+    const version = async (db: Parameters<typeof queryRows>[0]) =>
+      Number((await queryRows<{ v: string }>(db, sql`select revision::text as v from report_revisions where tenant_id = ${TENANT}`))[0]!.v);
+    const versionBefore = await version(database.db);
     await database.close();
 
     const restore = await runCoop(['restore', file], env);
@@ -51,6 +54,8 @@ describe('coop backup and coop restore', { timeout: 180_000 }, () => {
     database = await reopen();
     const names = await queryRows<{ name: string }>(database.db, sql`select name from organisations`);
     expect(names.map((r) => r.name)).toEqual(['HTX trước sao lưu']);
+    // Every data version moved past any handed out before the restore: no server keeps figures of other data.
+    expect(await version(database.db)).toBeGreaterThan(versionBefore);
     const audit = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events`);
     expect(audit[0]!.n).toBe(1);
     // The restore analysed what it restored: the planner knows the one organisation (the backup's estimate said 0 or none).

@@ -59,6 +59,8 @@ export async function restoreDatabase(file: string): Promise<string | undefined>
     }
     const restored = await PGlite.create({ dataDir: target, extensions: { pg_trgm }, loadDataDir: new Blob([readFileSync(file)]) });
     await restored.query('select 1');
+    // No server runs meanwhile (the data-directory lock), but versions only ever move on (decision 005).
+    await restored.exec(MOVE_ALL_VERSIONS);
     // The archive holds the statistics of the day of the backup, if any were ever gathered: gather today's.
     await analyzeTables(async (statement) => (await restored.query<Record<string, unknown>>(statement)).rows);
     await restored.close();
