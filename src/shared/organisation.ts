@@ -2,40 +2,10 @@ import { z } from 'zod';
 import { calendarDate } from './calendar-date.ts';
 import { normalizeRegistrationNumber } from './registration-number.ts';
 
-export const KINDS = ['HTX', 'LHHTX', 'THT', 'QTDND'] as const;
-export type Kind = (typeof KINDS)[number];
-export const KIND_LABELS: Record<Kind, string> = {
-  HTX: 'Hợp tác xã',
-  LHHTX: 'Liên hiệp hợp tác xã',
-  THT: 'Tổ hợp tác',
-  QTDND: 'Quỹ tín dụng nhân dân',
-};
+// The legal forms and statuses are plain constants beside this file (the public portal loads them without zod).
+import { KINDS, STATUSES } from './organisation-kinds.ts';
 
-export const STATUSES = [
-  'active',
-  'suspended',
-  'stopped',
-  'not_at_address',
-  'dissolving',
-  'dissolved',
-  'bankrupt',
-  'revoked',
-  'converted',
-] as const;
-export type Status = (typeof STATUSES)[number];
-export const STATUS_LABELS: Record<Status, string> = {
-  active: 'Đang hoạt động',
-  suspended: 'Tạm ngừng kinh doanh',
-  stopped: 'Ngừng hoạt động',
-  not_at_address: 'Không hoạt động tại địa chỉ đăng ký',
-  dissolving: 'Đang giải thể',
-  dissolved: 'Đã giải thể',
-  bankrupt: 'Phá sản',
-  revoked: 'Bị thu hồi GCN',
-  converted: 'Chuyển đổi thành doanh nghiệp',
-};
-/** Statuses that end an organisation's life: it no longer counts from the date it took effect. */
-export const ENDED_STATUSES: readonly Status[] = ['dissolved', 'bankrupt', 'revoked', 'converted'];
+export { ENDED_STATUSES, KIND_LABELS, KINDS, STATUS_LABELS, STATUSES, type Kind, type Status } from './organisation-kinds.ts';
 
 const isoDate = calendarDate();
 const count = z.number().int('Phải là số nguyên').min(0, 'Không được âm').max(10_000_000);
