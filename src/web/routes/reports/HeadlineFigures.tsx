@@ -46,11 +46,11 @@ export function HeadlineFigures({ headline: h, previous }: Props) {
     ...(h.charterCapitalVnd !== undefined ? [{ title: t('capital'), value: formatBillionsVnd(BigInt(h.charterCapitalVnd)) }] : []),
   ];
   return (
-    <Row gutter={[12, 12]}>
+    <Row gutter={[12, 12]} data-testid="headline-figures">
       {cards.map((c) => (
         <Col key={c.title} xs={12} md={8} xl={24 / cards.length >= 4 ? Math.floor(24 / cards.length) : 6}>
           <Card size="small" style={{ height: '100%' }}>
-            <Statistic title={c.title} value={c.value} />
+            <Statistic title={c.title} value={c.value} data-testid="figure-value" />
             {'extra' in c ? c.extra : null}
             {'note' in c && c.note ? <Typography.Text type="secondary">{c.note}</Typography.Text> : null}
           </Card>
