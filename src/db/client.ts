@@ -23,6 +23,21 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+const embedded = new WeakSet<object>();
+
+/**
+ * Runs independent queries: side by side on PostgreSQL (a pool of connections), one after another on the embedded
+ * engine, where statements queue on one connection: sent together, they would make a query of another request
+ * wait for all of them instead of for the one statement running.
+ */
+export async function runQueries<T extends readonly (() => Promise<unknown>)[]>(db: Db, queries: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (!embedded.has(db)) return (await Promise.all(queries.map((q) => q()))) as Results;
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as Results;
+}
+
 export type Database = {
   db: Db;
   /** The embedded instance, when the engine is PGlite (dumps, tests). */
@@ -124,6 +139,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     // search's trigram index for a broad word, three times slower (bench/README.md).
     await client.exec('set random_page_cost = 1.1');
     const db = drizzlePglite(client, { schema }) as unknown as Db;
+    embedded.add(db);
     return {
       db,
       pglite: client,

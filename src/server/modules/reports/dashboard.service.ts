@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client.ts';
+import { runQueries, type Db } from '../../../db/client.ts';
 import { endOfYear } from '../../../shared/dates.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { buildAnnualReport } from './annual-report.build.ts';
@@ -43,11 +43,11 @@ function emptyTrend(year: number): TrendPoint[] {
 /** Each alliance's trend rows in the scope: closed years frozen, the others live; one pass of each query. */
 async function trendByAlliance(db: Db, scope: TenantScope, year: number, asOf: string, filters: FactFilters): Promise<Map<number, TrendRow[]>> {
   const from = trendFrom(year);
-  const [live, frozen, closed] = await Promise.all([
-    queryRows<TrendRow>(db, liveTrend(scope, from, year, asOf, filters)),
-    queryRows<TrendRow>(db, frozenTrend(scope, from, year, filters)),
-    queryRows<{ tenant_id: number; year: number }>(db, closedYears(scope, from, year)),
-  ]);
+  const [live, frozen, closed] = await runQueries(db, [
+    () => queryRows<TrendRow>(db, liveTrend(scope, from, year, asOf, filters)),
+    () => queryRows<TrendRow>(db, frozenTrend(scope, from, year, filters)),
+    () => queryRows<{ tenant_id: number; year: number }>(db, closedYears(scope, from, year)),
+  ] as const);
   const isClosed = new Set(closed.filter((c) => c.year < year || asOf === endOfYear(year)).map((c) => `${c.tenant_id}/${c.year}`));
   const byAlliance = new Map<number, TrendRow[]>();
   const add = (row: TrendRow) => {
@@ -67,14 +67,14 @@ export async function buildDashboard(db: Db, scope: TenantScope, query: Omit<Das
   const filters: FactFilters = { kind: query.kind, sectorGroup: query.sectorGroup, sector: query.sector, area: query.area };
   const names = await findAllianceNames(db);
   const name = await scopeName(db, scope, names);
-  const [rows, previousRows, plans, trend, areas, closed] = await Promise.all([
-    aggregateYear(db, scope, year, asOf, filters),
-    aggregateYear(db, scope, year - 1, endOfYear(year - 1), filters, 'totals'),
-    scope.kind === 'tenant' ? findPlanTargets(db, scope.tenantId, year) : Promise.resolve([]),
-    findTrend(db, scope, year, asOf, filters),
-    queryRows<{ area: string }>(db, registeredAreas(scope)),
-    queryRows<{ tenant_id: number }>(db, closedYears(scope, year, year)),
-  ]);
+  const [rows, previousRows, plans, trend, areas, closed] = await runQueries(db, [
+    () => aggregateYear(db, scope, year, asOf, filters),
+    () => aggregateYear(db, scope, year - 1, endOfYear(year - 1), filters, 'totals'),
+    () => (scope.kind === 'tenant' ? findPlanTargets(db, scope.tenantId, year) : Promise.resolve([])),
+    () => findTrend(db, scope, year, asOf, filters),
+    () => queryRows<{ area: string }>(db, registeredAreas(scope)),
+    () => queryRows<{ tenant_id: number }>(db, closedYears(scope, year, year)),
+  ] as const);
   const filtered = Boolean(query.kind || query.sectorGroup || query.sector);
   const report = buildAnnualReport({
     year,
