@@ -25,12 +25,15 @@ export function installSession(app: FastifyInstance, config: Config): void {
   app.decorateRequest('actor', { getter: () => ({ kind: 'anonymous' }) as Actor });
   app.addHook('onRequest', async (request) => {
     if (!SAFE_METHODS.has(request.method)) checkOrigin(request, config);
+    const path = routedPath(request);
+    // A script, stylesheet or picture needs no session: only the API and the home page (which sends a signed-in
+    // user on to the registry) look it up in the database.
+    if (!path.startsWith('/api/') && request.url.split('?')[0] !== '/') return;
     const token = request.cookies[SESSION_COOKIE];
     const actor = await actorForSession(app.database.db, token);
     Object.defineProperty(request, 'actor', { value: actor, writable: true });
     // Default deny: every API route outside the public prefixes needs a signed-in user, checked before the
     // body is even validated, on the path as the router reads it ("/%61pi/loans" is "/api/loans").
-    const path = routedPath(request);
     if (actor.kind === 'anonymous' && path.startsWith('/api/') && !PUBLIC_PREFIXES.some((p) => path.startsWith(p))) {
       throw new AppError('unauthenticated', 'Vui lòng đăng nhập.');
     }
