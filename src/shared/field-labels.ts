@@ -86,6 +86,7 @@ export const FIELD_LABELS: Record<string, string> = {
   sectorGroups: 'Nhóm ngành được vay',
   shortName: 'Tên viết tắt',
   signedOn: 'Ngày ký',
+  sort: 'Sắp xếp',
   status: 'Trạng thái',
   statusSince: 'Ngày có trạng thái',
   target: 'Chỉ tiêu kế hoạch',

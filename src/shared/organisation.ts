@@ -63,6 +63,12 @@ export const MANAGER_EDITABLE_FIELDS = [
   'email',
 ] as const;
 
+/** The registry's sortable columns: names in Vietnamese order, members = official + associated. */
+export const SORT_FIELDS = ['name', 'foundedOn', 'charterCapital', 'members', 'commune'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const SORTS = SORT_FIELDS.flatMap((f) => [f, `-${f}`] as const) as [SortField | `-${SortField}`, ...(SortField | `-${SortField}`)[]];
+export type Sort = (typeof SORTS)[number];
+
 export const SearchQuery = z.object({
   q: z.string().max(200).optional(),
   kind: z.enum(KINDS).optional(),
@@ -71,6 +77,8 @@ export const SearchQuery = z.object({
   communeCode: z.string().max(10).optional(),
   district: z.string().max(100).optional(),
   foundedYear: z.coerce.number().int().min(1900).max(2100).optional(),
+  /** A column and its direction ('-' for descending); without it: relevance for a search, else the name. */
+  sort: z.enum(SORTS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { vietnameseSortKey } from '../../../shared/vietnamese-order.ts';
 import { searchKey, stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import { adminUnitMappings, adminUnits } from './admin-units.sql.ts';
 
@@ -113,15 +114,15 @@ export async function loadAdminUnits(db: Db): Promise<{ loaded: boolean; mapping
 
   const rows: (typeof adminUnits.$inferInsert)[] = [];
   for (const p of provinces) {
-    rows.push({ version: '2025', code: p.province_code, level: 'province', name: p.name, nameKey: key(p.name), provinceCode: p.province_code, provinceName: p.name, validFrom: REFORM_DATE, legalBasis: LEGAL_BASIS_2025 });
+    rows.push({ version: '2025', code: p.province_code, level: 'province', name: p.name, nameKey: key(p.name), nameOrder: vietnameseSortKey(p.name), provinceCode: p.province_code, provinceName: p.name, validFrom: REFORM_DATE, legalBasis: LEGAL_BASIS_2025 });
   }
   for (const w of wards) {
-    rows.push({ version: '2025', code: w.ward_code, level: 'commune', name: w.name, nameKey: key(w.name), provinceCode: w.province_code, provinceName: provinceName.get(w.province_code) ?? null, validFrom: REFORM_DATE, legalBasis: LEGAL_BASIS_2025 });
+    rows.push({ version: '2025', code: w.ward_code, level: 'commune', name: w.name, nameKey: key(w.name), nameOrder: vietnameseSortKey(w.name), provinceCode: w.province_code, provinceName: provinceName.get(w.province_code) ?? null, validFrom: REFORM_DATE, legalBasis: LEGAL_BASIS_2025 });
   }
   const oldCommunes = new Map<string, WardMapping>();
   for (const m of mappings) if (hasOwnCode(m) && !oldCommunes.has(m.old_ward_code)) oldCommunes.set(m.old_ward_code, m);
   for (const m of oldCommunes.values()) {
-    rows.push({ version: '2024', code: m.old_ward_code, level: 'commune', name: m.old_ward_name, nameKey: key(m.old_ward_name), provinceName: m.old_province_name, districtName: m.old_district_name, validTo: '2025-06-30' });
+    rows.push({ version: '2024', code: m.old_ward_code, level: 'commune', name: m.old_ward_name, nameKey: key(m.old_ward_name), nameOrder: vietnameseSortKey(m.old_ward_name), provinceName: m.old_province_name, districtName: m.old_district_name, validTo: '2025-06-30' });
   }
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 500) await tx.insert(adminUnits).values(rows.slice(i, i + 500));

@@ -12,6 +12,8 @@ export const adminUnits = pgTable(
     level: text('level').notNull(), // 'province' | 'district' | 'commune'
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(), // search key of the name without its type prefix
+    /** The name's key in Vietnamese dictionary order (COLLATE "C", migration 0008); '' until backfilled. */
+    nameOrder: text('name_order').notNull().default(''),
     provinceCode: text('province_code'),
     provinceName: text('province_name'),
     districtName: text('district_name'),

@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/roles.ts';
 import { actorLabel } from '../accounts/roles.ts';
 import { auditEvents } from '../audit/audit.sql.ts';
 import { snapshotOrganisation } from './cooperatives.present.ts';
-import { buildSearchText } from './cooperatives.search.ts';
+import { derivedColumns } from './cooperatives.search.ts';
 import { toColumns } from './cooperatives.service.ts';
 import { organisations, organisationStatuses } from './cooperatives.sql.ts';
 
@@ -28,7 +28,7 @@ export async function bulkInsertOrganisations(tx: Db, { actor, tenantId, rows }:
         ...(columns as typeof organisations.$inferInsert),
         tenantId,
         statusSince: columns.statusSince ?? (ended ? columns.dissolvedOn : columns.foundedOn),
-        searchText: buildSearchText(columns),
+        ...derivedColumns({ ...columns, name: columns.name! }),
       };
     });
     const created = await tx.insert(organisations).values(values).returning();

@@ -7,7 +7,7 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 
 /** The full record for those who may read it; money as a string of whole đồng. */
 export function presentOrganisation(row: OrganisationRow, actor: Actor, extra: { sectorGroup?: string | null } = {}) {
-  const { searchText: _searchText, charterCapitalVnd, createdAt, updatedAt, ...rest } = row;
+  const { searchText: _searchText, nameOrder: _nameOrder, charterCapitalVnd, createdAt, updatedAt, ...rest } = row;
   return {
     ...rest,
     sectorGroup: extra.sectorGroup ?? null,
@@ -49,6 +49,6 @@ export function presentPublicOrganisation(row: {
 
 /** The snapshot kept in the audit trail (and read back for "as of" queries). */
 export function snapshotOrganisation(row: OrganisationRow) {
-  const { searchText: _searchText, createdAt: _c, updatedAt: _u, ...rest } = row;
+  const { searchText: _searchText, nameOrder: _nameOrder, createdAt: _c, updatedAt: _u, ...rest } = row;
   return { ...rest, charterCapitalVnd: row.charterCapitalVnd.toString() };
 }

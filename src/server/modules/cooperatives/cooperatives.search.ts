@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import type { SearchQuery } from '../../../shared/organisation.ts';
+import type { SearchQuery, SortField } from '../../../shared/organisation.ts';
+import { vietnameseSortKey } from '../../../shared/vietnamese-order.ts';
 import { searchKey } from '../../../shared/vietnamese-text.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { adminUnits } from '../admin-units/admin-units.sql.ts';
@@ -27,6 +28,14 @@ export function buildSearchText(o: Searchable): string {
     .filter((v): v is string => Boolean(v))
     .map(searchKey)
     .join(' | ');
+}
+
+/**
+ * The columns derived from an organisation's texts, written on every insert and every update (one place): the
+ * search text and the name's key in Vietnamese dictionary order.
+ */
+export function derivedColumns(o: Searchable & { name: string }): { searchText: string; nameOrder: string } {
+  return { searchText: buildSearchText(o), nameOrder: vietnameseSortKey(o.name) };
 }
 
 /**
@@ -70,22 +79,63 @@ function filters(query: SearchQuery): SQL[] {
 }
 
 /**
- * One page of the matching organisations' keys, best match first, with the number of matches. Only the keys
- * travel through the ranking and the count (thousands of rows for a broad search of the whole country); the
- * page's twenty rows are read in full afterwards. Names sort by their accent-free key, so that "Ấp" comes
- * with "Ap" and not after "Z".
+ * What each sortable column sorts by. Names by their stored Vietnamese order key (name_order, COLLATE "C"); a
+ * commune by its name's key (admin_units.name_order, one primary-key lookup a row).
  */
-function matchingPage(db: Db, where: SQL | undefined, rank: SQL | undefined, query: SearchQuery) {
+const SORT_KEYS: Record<SortField, SQL> = {
+  name: sql`${organisations.nameOrder}`,
+  foundedOn: sql`${organisations.foundedOn}`,
+  charterCapital: sql`${organisations.charterCapitalVnd}`,
+  members: sql`(${organisations.membersOfficial} + ${organisations.membersAssociatedCapital} + ${organisations.membersAssociatedNoCapital})`,
+  commune: sql`(select ${adminUnits.nameOrder} from ${adminUnits} where ${adminUnits.version} = '2025' and ${adminUnits.code} = ${organisations.currentCommuneCode})`,
+};
+
+type Order = { field: SortField; descending: boolean; byRank: boolean };
+
+/**
+ * The order of a result: an explicit `sort` decides (a column the user clicked); without one, a search ranks by
+ * relevance first, and everything else comes in Vietnamese order of the name. Ties go by name, then by id, so
+ * that pages never overlap; `-name` is exactly the reverse of `name`. Organisations without a commune come last
+ * either way.
+ */
+function orderOf(query: SearchQuery, rank: SQL | undefined): Order {
+  if (!query.sort) return { field: 'name', descending: false, byRank: rank !== undefined };
+  const descending = query.sort.startsWith('-');
+  return { field: (descending ? query.sort.slice(1) : query.sort) as SortField, descending, byRank: false };
+}
+
+function orderColumns(order: Order, columns: { rank: SQL.Aliased | SQL; sortValue: SQL.Aliased | SQL; nameOrder: unknown; id: unknown }): SQL[] {
+  const dir = (descending: boolean) => (descending ? sql`desc` : sql`asc`);
+  const out: SQL[] = [];
+  if (order.byRank) out.push(sql`${columns.rank} desc`);
+  if (order.field === 'name') {
+    out.push(sql`${columns.nameOrder} ${dir(order.descending)}`, sql`${columns.id} ${dir(order.descending)}`);
+  } else {
+    out.push(sql`${columns.sortValue} ${dir(order.descending)} nulls last`, sql`${columns.nameOrder} asc`, sql`${columns.id} asc`);
+  }
+  return out;
+}
+
+/**
+ * One page of the matching organisations' keys, in the order asked for, with the number of matches. Only the
+ * keys travel through the ranking and the count (thousands of rows for a broad search of the whole country);
+ * the page's twenty rows are read in full afterwards.
+ */
+function matchingPage(db: Db, where: SQL | undefined, rank: SQL | undefined, query: SearchQuery, order: Order) {
+  const rankValue = sql<number>`${rank ?? sql`0`}`;
+  const sortValue = order.field === 'name' ? sql`''` : SORT_KEYS[order.field];
   return db
     .select({
       tenantId: organisations.tenantId,
       id: organisations.id,
-      rank: sql<number>`${rank ?? sql`0`}`.as('rank'),
+      rank: rankValue.as('rank'),
+      sortValue: sql`${sortValue}`.as('sort_value'),
+      nameOrder: sql<string>`${organisations.nameOrder}`.as('name_order'),
       total: sql<number>`count(*) over ()`.as('total'),
     })
     .from(organisations)
     .where(where)
-    .orderBy(sql`"rank" desc`, sql`length(${nameKey})`, nameKey, organisations.id)
+    .orderBy(...orderColumns(order, { rank: sql`"rank"`, sortValue: sql`"sort_value"`, nameOrder: organisations.nameOrder, id: organisations.id }))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .as('page');
@@ -93,7 +143,8 @@ function matchingPage(db: Db, where: SQL | undefined, rank: SQL | undefined, que
 
 type Page = ReturnType<typeof matchingPage>;
 
-const pageOrder = (page: Page) => [desc(page.rank), sql`length(${nameKey})`, nameKey, organisations.id];
+// The page's own columns, named with the subquery (the joined organisations row has a name_order too).
+const pageOrder = (page: Page, order: Order) => orderColumns(order, { rank: sql`"page"."rank"`, sortValue: sql`"page"."sort_value"`, nameOrder: sql`"page"."name_order"`, id: page.id });
 const onPage = (page: Page) => and(eq(organisations.tenantId, page.tenantId), eq(organisations.id, page.id));
 
 /** Searches the registry within what the actor may read, best match first, a page at a time. */
@@ -101,7 +152,8 @@ export async function findOrganisations(db: Db, { actor, query }: { actor: Actor
   const scope = organisationReadScope(actor);
   const text = textMatch(query.q);
   const where = and(scope, text.where, ...filters(query));
-  const page = matchingPage(db, where, text.rank, query);
+  const order = orderOf(query, text.rank);
+  const page = matchingPage(db, where, text.rank, query, order);
   const rows = await db
     .select({
       id: organisations.id,
@@ -123,7 +175,7 @@ export async function findOrganisations(db: Db, { actor, query }: { actor: Actor
     .from(page)
     .innerJoin(organisations, onPage(page))
     .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
-    .orderBy(...pageOrder(page));
+    .orderBy(...pageOrder(page, order));
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
   return {
     items: rows.map(({ total: _t, charterCapitalVnd, ...r }) => ({ ...r, charterCapitalVnd: charterCapitalVnd.toString() })),
@@ -144,7 +196,8 @@ export async function findPublicDirectory(db: Db, { tenantId, query }: { tenantI
   // Only the name is searchable here: a person's name must not find the organisation they represent.
   const text = textMatch(query.q, sql`${nameKey}`);
   const where = and(tenantId === undefined ? undefined : eq(organisations.tenantId, tenantId), text.where, ...filters(query));
-  const page = matchingPage(db, where, text.rank, query);
+  const order = orderOf(query, text.rank);
+  const page = matchingPage(db, where, text.rank, query, order);
   const rows = await db
     .select({
       id: organisations.id,
@@ -159,7 +212,7 @@ export async function findPublicDirectory(db: Db, { tenantId, query }: { tenantI
     .from(page)
     .innerJoin(organisations, onPage(page))
     .leftJoin(adminUnits, and(eq(adminUnits.version, '2025'), eq(adminUnits.code, organisations.currentCommuneCode)))
-    .orderBy(...pageOrder(page));
+    .orderBy(...pageOrder(page, order));
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
   return { items: rows.map(({ total: _t, ...r }) => r), total };
 }

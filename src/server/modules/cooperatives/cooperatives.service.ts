@@ -16,7 +16,7 @@ import { findAuditEvents, recordAudit } from '../audit/audit.service.ts';
 import { organisationPermissions, organisationReadScope, requireRegistryStaff, requireUser } from './cooperatives.policy.ts';
 import { snapshotOrganisation, type OrganisationRow } from './cooperatives.present.ts';
 import { organisations, organisationStatuses } from './cooperatives.sql.ts';
-import { buildSearchText } from './cooperatives.search.ts';
+import { derivedColumns } from './cooperatives.search.ts';
 import { sectors } from './sectors.sql.ts';
 import { formatDateVi, todayIso } from '../../../shared/dates.ts';
 
@@ -79,7 +79,7 @@ export async function insertOrganisation(db: Db, { actor, tenantId, input }: { a
     const row: NewOrganisation = {
       ...(values as NewOrganisation),
       tenantId,
-      searchText: buildSearchText(values),
+      ...derivedColumns({ ...values, name: values.name! }),
     };
     row.statusSince = statusStart(values, values.foundedOn!);
     const [created] = await tx.insert(organisations).values(row).returning();
@@ -140,7 +140,7 @@ export async function applyOrganisationChanges(
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(organisations)
-      .set({ ...values, searchText: buildSearchText(merged), version: sql`${organisations.version} + 1`, updatedAt: new Date() })
+      .set({ ...values, ...derivedColumns(merged), version: sql`${organisations.version} + 1`, updatedAt: new Date() })
       .where(and(eq(organisations.tenantId, current.tenantId), eq(organisations.id, current.id), eq(organisations.version, version)))
       .returning();
     if (!updated) throw new AppError('conflict', 'Hồ sơ đã được người khác sửa trong lúc bạn sửa; hãy tải lại và sửa lại.');

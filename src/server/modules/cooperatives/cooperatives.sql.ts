@@ -48,6 +48,12 @@ export const organisations = pgTable(
     searchText: text('search_text').notNull(),
     /** The name's search key (the first part of search_text): what results are ranked and sorted by. */
     nameKey: text('name_key').generatedAlwaysAs(sql`split_part(search_text, ' | ', 1)`),
+    /**
+     * The name's key in Vietnamese dictionary order (vietnameseSortKey), computed by the application with
+     * search_text and compared byte by byte (COLLATE "C", written into migration 0008: Drizzle has no collation).
+     * '' until `coop db migrate` fills the rows of an earlier release (see backfillNameOrder).
+     */
+    nameOrder: text('name_order').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,6 +65,7 @@ export const organisations = pgTable(
     index('organisations_name_key_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('organisations_tenant_founded_idx').on(t.tenantId, t.foundedOn),
     index('organisations_tenant_commune_idx').on(t.tenantId, t.currentCommuneCode),
+    index('organisations_tenant_name_order_idx').on(t.tenantId, t.nameOrder),
   ],
 );
 

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.ts';
 import { SECTORS } from '../../../shared/sectors.ts';
 import { loadAdminUnits } from '../admin-units/admin-units.load.ts';
 import { placeUnplacedOrganisations } from '../cooperatives/cooperatives.placement.ts';
+import { backfillNameOrder } from '../cooperatives/name-order.backfill.ts';
 import { sectors } from '../cooperatives/sectors.sql.ts';
 import { alliances } from './tenants.sql.ts';
 
@@ -23,6 +24,8 @@ export async function loadReferenceData(db: Db): Promise<void> {
   const { loaded, mappingsChanged } = await loadAdminUnits(db);
   // An upgrade that can place more old communes places the organisations an earlier release left unplaced.
   if (mappingsChanged && !loaded) await placeUnplacedOrganisations(db);
+  // Rows written before migration 0008 get their Vietnamese order key (SQL cannot compute it).
+  await backfillNameOrder(db);
 }
 
 /** Creates an alliance (tenant) unless it exists. */
