@@ -134,6 +134,15 @@ async function openPglite(options: OpenOptions): Promise<Database> {
         return result;
       };
     }
+    // PGlite runs a statement synchronously on this thread, and a request's next statement is sent from a promise
+    // continuation, before Node reads any other request: a dashboard's eleven statements would run back to back
+    // while a search sent meanwhile waits for all of them. Yielding to the event loop before each statement lets the
+    // requests that arrived take their turn in PGlite's queue (first come, first served) between two statements.
+    const query = client.query.bind(client);
+    client.query = (async (...args: Parameters<typeof query>) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return query(...args);
+    }) as typeof client.query;
     // The embedded database reads its pages from memory, not from a disk: a random page costs about what a
     // sequential one does. With the default (4) the planner scans all 35,000 organisations rather than use the
     // search's trigram index for a broad word, three times slower (bench/README.md).
