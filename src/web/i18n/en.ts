@@ -65,6 +65,7 @@ export const en: Messages = {
   'registry.empty': 'No organisation matches.',
   'registry.commune': 'Commune, ward',
   'registry.foundedOn': 'Founded',
+  'registry.members': 'Members',
 
   'detail.tab.info': 'Details',
   'detail.tab.statuses': 'Status history',

@@ -63,6 +63,7 @@ export const vi = {
   'registry.empty': 'Không có tổ chức nào phù hợp.',
   'registry.commune': 'Xã, phường',
   'registry.foundedOn': 'Thành lập',
+  'registry.members': 'Thành viên',
 
   'detail.tab.info': 'Thông tin',
   'detail.tab.statuses': 'Lịch sử tình trạng',

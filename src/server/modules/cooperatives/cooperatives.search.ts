@@ -170,6 +170,8 @@ export async function findOrganisations(db: Db, { actor, query }: { actor: Actor
       currentCommuneCode: organisations.currentCommuneCode,
       representative: organisations.representative,
       charterCapitalVnd: organisations.charterCapitalVnd,
+      /** Members as the registry's column sorts them: official and associated. */
+      members: sql<number>`${SORT_KEYS.members}`.mapWith(Number),
       total: sql<number>`${page.total}`.mapWith(Number),
     })
     .from(page)

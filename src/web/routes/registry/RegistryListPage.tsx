@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Empty, Flex, Input, Pagination, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { OrganisationListItem, Page } from '../../api/types.ts';
+import type { Page } from '../../api/types.ts';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
 import { useIsNarrow } from '../../components/useIsNarrow.ts';
 import { useSearchState } from '../../components/useSearchState.ts';
@@ -12,21 +12,25 @@ import { useT } from '../../i18n/index.tsx';
 import { useCommuneNames } from '../../reference/reference.ts';
 import { canManageRegistry, useSession } from '../../session/session.ts';
 import { OrganisationCards } from './OrganisationCards.tsx';
-import { OrganisationTable } from './OrganisationTable.tsx';
+import { knownSort, OrganisationTable, type RegistryRow } from './OrganisationTable.tsx';
 import { REGISTRY_FILTER_KEYS, RegistryFilters } from './RegistryFilters.tsx';
 
-/** The registry: accent-insensitive search (done by the server), filters, a page at a time. */
+// The order is kept in the address bar with the filters (a changed order returns to page 1).
+const REGISTRY_STATE_KEYS = [...REGISTRY_FILTER_KEYS, 'sort'];
+
+/** The registry: accent-insensitive search (done by the server), filters, an order, a page at a time. */
 export default function RegistryListPage() {
   const t = useT();
   const narrow = useIsNarrow();
   const { user } = useSession();
   const tenantId = user?.tenantId ?? null;
   const communeName = useCommuneNames(tenantId);
-  const { state, page, pageSize, update, clear } = useSearchState(REGISTRY_FILTER_KEYS);
-  const query = { ...state, page, pageSize };
+  const { state, page, pageSize, update, clear } = useSearchState(REGISTRY_STATE_KEYS);
+  const sort = knownSort(state.sort);
+  const query = { ...state, sort, page, pageSize };
   const registry = useQuery({
     queryKey: ['organisations', query],
-    queryFn: () => api.get<Page<OrganisationListItem>>('/api/cooperatives', query),
+    queryFn: () => api.get<Page<RegistryRow>>('/api/cooperatives', query),
     placeholderData: keepPreviousData,
   });
 
@@ -64,7 +68,14 @@ export default function RegistryListPage() {
           ) : narrow ? (
             <OrganisationCards items={registry.data.items} communeName={communeName} />
           ) : (
-            <OrganisationTable items={registry.data.items} communeName={communeName} loading={registry.isFetching} />
+            <OrganisationTable
+              items={registry.data.items}
+              communeName={communeName}
+              loading={registry.isFetching}
+              // Without a chosen order the server lists by name (a search: by relevance, which no column shows).
+              sort={sort ?? (state.q ? undefined : 'name')}
+              onSort={(sort) => update({ sort: sort === 'name' && !state.q ? undefined : sort })}
+            />
           )}
           <Pagination
             style={{ marginTop: 16, justifyContent: 'center' }}
