@@ -66,15 +66,21 @@ export type OpenOptions = {
 };
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite database (one process at a time). */
+/**
+ * Settings of every PostgreSQL session. No JIT: it compiles a plan to machine code when its estimated cost is high,
+ * and for the reports' queries the compiling (over a second for the national trend) costs far more than it saves.
+ * work_mem 16 MB: the status intervals of the whole country (40,000 rows) sort in memory instead of spilling to
+ * disk (national trend 500 → 220 ms; bench/README.md). A report runs a handful of sorts; ten connections at most.
+ */
+const SESSION_SETTINGS = '-c jit=off -c work_mem=16MB';
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPglite(options);
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  // No JIT: it compiles a plan to machine code when its estimated cost is high, and for the reports' queries the
-  // compiling (over a second for the national trend) costs far more than it saves (bench/README.md).
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: SESSION_SETTINGS });
   pool.on('error', () => {}); // an idle client lost; the next query reconnects
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
@@ -102,7 +108,7 @@ export function openReadPool(url: string, options: { max: number; applicationNam
     connectionString: url,
     max: options.max,
     application_name: options.applicationName,
-    options: '-c jit=off -c default_transaction_read_only=on',
+    options: `${SESSION_SETTINGS} -c default_transaction_read_only=on`,
     connectionTimeoutMillis: 3000,
     keepAlive: true,
   });
@@ -147,6 +153,8 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     // sequential one does. With the default (4) the planner scans all 35,000 organisations rather than use the
     // search's trigram index for a broad word, three times slower (bench/README.md).
     await client.exec('set random_page_cost = 1.1');
+    // As on PostgreSQL (SESSION_SETTINGS): the reports' sorts in memory.
+    await client.exec("set work_mem = '16MB'");
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     embedded.add(db);
     return {
