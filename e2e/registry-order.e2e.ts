@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortByVietnamese } from '../src/shared/vietnamese-order.ts';
-import { createAccount, logIn, screenshot, startJourney, type Journey } from './support/journey.ts';
+import { createAccount, horizontalOverflow, logIn, screenshot, startJourney, type Journey } from './support/journey.ts';
 import { seedOrganisations } from './support/seed.ts';
 
 const NAMES = [
@@ -55,6 +55,23 @@ describe('registry order', () => {
     await page.getByRole('columnheader', { name: 'Tên tổ chức' }).click();
     await expect.poll(() => page.url()).toContain('sort=-name');
     await expect.poll(names).toEqual(sortByVietnamese(NAMES, (n) => n).reverse());
+    expect(problems).toEqual([]);
+  });
+
+  it('offers the same orders on a phone, where the cards have no column headers', async () => {
+    const staff = await createAccount(journey, 'alliance_staff');
+    const { page, problems } = await journey.newPage({ width: 360, height: 780 });
+    await logIn(page, journey.baseUrl, staff);
+    await expect.poll(() => page.url()).toContain('/registry');
+    const cardNames = () => page.getByTestId('organisation-card').locator('strong').allInnerTexts();
+    await expect.poll(cardNames).toEqual(sortByVietnamese(NAMES, (n) => n));
+    await page.getByRole('combobox', { name: 'Sắp xếp' }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'Thành lập gần đây nhất trước' }).click();
+    await expect.poll(() => page.url()).toContain('sort=-foundedOn');
+    const newestFirst = [...NAMES.keys()].sort((a, b) => FOUNDED(b).localeCompare(FOUNDED(a))).map((i) => NAMES[i]!);
+    await expect.poll(cardNames).toEqual(newestFirst);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'registry-order-phone');
     expect(problems).toEqual([]);
   });
 });

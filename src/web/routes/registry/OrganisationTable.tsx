@@ -14,6 +14,9 @@ export type RegistryRow = OrganisationListItem & { members?: number };
 export const SORTABLE = ['name', 'foundedOn', 'charterCapital', 'members', 'commune'] as const;
 type Sortable = (typeof SORTABLE)[number];
 
+/** Every order the API offers, for the phone's order picker (cards have no column headers to click). */
+export const SORTS = SORTABLE.flatMap((key) => [key, `-${key}`] as const);
+
 /** The URL's order if the API knows it (an edited or old link falls back to the default order). */
 export function knownSort(sort: string | undefined): string | undefined {
   return sort && (SORTABLE as readonly string[]).includes(sort.replace(/^-/, '')) ? sort : undefined;

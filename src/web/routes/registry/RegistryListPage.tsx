@@ -1,6 +1,6 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Empty, Flex, Input, Pagination, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Pagination, Select, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
@@ -12,7 +12,7 @@ import { useT } from '../../i18n/index.tsx';
 import { useCommuneNames } from '../../reference/reference.ts';
 import { canManageRegistry, useSession } from '../../session/session.ts';
 import { OrganisationCards } from './OrganisationCards.tsx';
-import { knownSort, OrganisationTable, type RegistryRow } from './OrganisationTable.tsx';
+import { knownSort, OrganisationTable, SORTS, type RegistryRow } from './OrganisationTable.tsx';
 import { REGISTRY_FILTER_KEYS, RegistryFilters } from './RegistryFilters.tsx';
 
 // The order is kept in the address bar with the filters (a changed order returns to page 1).
@@ -62,7 +62,19 @@ export default function RegistryListPage() {
       {registry.error && <PageError error={registry.error} onRetry={() => void registry.refetch()} />}
       {registry.data && (
         <>
-          <Typography.Paragraph type="secondary" data-testid="registry-total">{t('registry.total', { total: count(registry.data.total) })}</Typography.Paragraph>
+          <Flex wrap justify="space-between" align="center" gap={8} style={{ marginBottom: 12 }}>
+            <Typography.Text type="secondary" data-testid="registry-total">{t('registry.total', { total: count(registry.data.total) })}</Typography.Text>
+            {narrow && (
+              <Select
+                value={sort ?? (state.q ? 'relevance' : 'name')}
+                onChange={(value: string) => update({ sort: value === 'relevance' || (value === 'name' && !state.q) ? undefined : value })}
+                options={[...(state.q ? ['relevance' as const] : []), ...SORTS].map((value) => ({ value, label: t(`registry.sort.${value}`) }))}
+                aria-label={t('registry.sortBy')}
+                style={{ minWidth: 200 }}
+                data-testid="registry-sort"
+              />
+            )}
+          </Flex>
           {registry.data.items.length === 0 ? (
             <Empty description={t('registry.empty')} />
           ) : narrow ? (
