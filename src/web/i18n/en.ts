@@ -61,6 +61,7 @@ export const en: Messages = {
 
   'registry.title': 'Cooperative registry',
   'registry.searchPlaceholder': 'Name, registration number, address, representative…',
+  'directory.total': '{total} organisations in the directory, including dissolved and stopped ones (the figures count only those still operating)',
   'registry.total': '{total} organisations',
   'registry.empty': 'No organisation matches.',
   'registry.commune': 'Commune, ward',

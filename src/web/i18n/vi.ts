@@ -59,6 +59,7 @@ export const vi = {
 
   'registry.title': 'Sổ đăng ký hợp tác xã',
   'registry.searchPlaceholder': 'Tên, mã số, địa chỉ, người đại diện…',
+  'directory.total': '{total} tổ chức trong danh bạ, kể cả đã giải thể hay ngừng hoạt động (số liệu tổng hợp chỉ đếm tổ chức còn hoạt động)',
   'registry.total': '{total} tổ chức',
   'registry.empty': 'Không có tổ chức nào phù hợp.',
   'registry.commune': 'Xã, phường',

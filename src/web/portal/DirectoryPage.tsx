@@ -72,7 +72,7 @@ export function DirectoryPage({ alliances }: { alliances: Alliance[] }) {
         {data ? (
           <>
             <p className="portal-muted" data-testid="directory-total">
-              {t('registry.total', { total: count(data.total) })}
+              {t('directory.total', { total: count(data.total) })}
             </p>
             {data.items.length === 0 ? (
               <p className="portal-empty">{t('registry.empty')}</p>
