@@ -18,6 +18,7 @@ export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => 
   const status = error instanceof ApiError ? error.status : 500;
   const message = error instanceof Error ? error.message : String(error);
   const resultStatus = status === 404 ? '404' : status === 403 ? '403' : 'error';
+  if (status === 403) return <NotAllowedPage />;
   return (
     <Result
       status={resultStatus}
@@ -25,6 +26,12 @@ export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => 
       extra={onRetry && status >= 500 ? <Button onClick={onRetry}>{t('common.retry')}</Button> : <Link to="/">{t('common.home')}</Link>}
     />
   );
+}
+
+/** A page the user's role may not open: said in words, with the way back (never a bare "403"). */
+export function NotAllowedPage() {
+  const t = useT();
+  return <Result status="403" title={t('common.notAllowed')} subTitle={t('common.notAllowedHint')} extra={<Link to="/">{t('common.home')}</Link>} />;
 }
 
 export function NotFoundPage() {

@@ -38,6 +38,8 @@ export const en: Messages = {
   'common.select': 'Select…',
   'common.notFound': 'This page does not exist.',
   'common.home': 'Home',
+  'common.notAllowed': 'You may not open this page.',
+  'common.notAllowedHint': 'This page is for another role. If you need it, ask the alliance\'s administrator for access.',
 
   'filter.title': 'Filters',
   'filter.kind': 'Legal form',

@@ -36,6 +36,8 @@ export const vi = {
   'common.select': 'Chọn…',
   'common.notFound': 'Không tìm thấy trang này.',
   'common.home': 'Về trang chủ',
+  'common.notAllowed': 'Bạn không có quyền mở trang này.',
+  'common.notAllowedHint': 'Trang này dành cho vai trò khác. Nếu bạn cần dùng, hãy đề nghị quản trị của Liên minh cấp quyền.',
 
   'filter.title': 'Bộ lọc',
   'filter.kind': 'Loại hình',

@@ -1,6 +1,7 @@
+import { NotAllowedPage } from '../../components/PageStatus.tsx';
 import { CheckOutlined, InboxOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Progress, Result, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { ImportReport } from '../../api/types.ts';
 import { uploadFile, type UploadProgress } from '../../api/upload.ts';
@@ -27,7 +28,7 @@ export default function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [error, setError] = useState<string | null>(null);
-  if (!canManageRegistry(user)) return <Result status="403" title="403" />;
+  if (!canManageRegistry(user)) return <NotAllowedPage />;
 
   const send = async (dryRun: boolean) => {
     if (!file) return;

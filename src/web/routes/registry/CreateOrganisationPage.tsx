@@ -1,5 +1,6 @@
+import { NotAllowedPage } from '../../components/PageStatus.tsx';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Card, Result } from 'antd';
+import { Alert, App, Card } from 'antd';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
@@ -23,7 +24,7 @@ export default function CreateOrganisationPage() {
     resolver: zodResolver(OrganisationInput, { error: (issue) => (issue.input === undefined || issue.input === null ? t('form.required') : undefined) }),
     defaultValues: newOrganisationValues(),
   });
-  if (!canManageRegistry(user)) return <Result status="403" title="403" />;
+  if (!canManageRegistry(user)) return <NotAllowedPage />;
 
   const submit = form.handleSubmit((input) => {
     setRefusal(null);

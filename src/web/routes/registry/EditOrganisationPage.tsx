@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, App, Button, Card, Result } from 'antd';
+import { Alert, App, Button, Card } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router-dom';
 import { OrganisationPatch } from '../../../shared/organisation.ts';
 import { ApiError } from '../../api/client.ts';
-import { PageError, PageLoading } from '../../components/PageStatus.tsx';
+import { PageError, PageLoading, NotAllowedPage } from '../../components/PageStatus.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { OrganisationForm } from './OrganisationForm.tsx';
 import { changedValues, editableFields, editValues } from './organisationForm.ts';
@@ -36,7 +36,7 @@ export default function EditOrganisationPage() {
   if (organisation.isLoading || (organisation.data && !form.formState.defaultValues?.version)) return <PageLoading />;
   if (organisation.error || !organisation.data || !initial) return <PageError error={organisation.error} />;
   const o = organisation.data;
-  if (!o.can.update) return <Result status="403" title="403" />;
+  if (!o.can.update) return <NotAllowedPage />;
 
   const submit = form.handleSubmit((values) => {
     setRefusal(null);
