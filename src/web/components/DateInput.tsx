@@ -3,10 +3,10 @@ import dayjs from 'dayjs';
 import type { Ref } from 'react';
 import { isValidIsoDate } from '../../shared/dates.ts';
 
-type Props = { ref?: Ref<{ focus(): void }>; id?: string; value: string | null | undefined; onChange(value: string | null): void; onBlur?(): void; status?: 'error' };
+type Props = { ref?: Ref<{ focus(): void }>; id?: string; value: string | null | undefined; onChange(value: string | null): void; onBlur?(): void; status?: 'error'; min?: string; max?: string };
 
-/** A calendar date typed or picked as dd/mm/yyyy, held as 'YYYY-MM-DD' (what the shared schemas expect). */
-export function DateInput({ ref, id, value, onChange, onBlur, status }: Props) {
+/** A calendar date typed or picked as dd/mm/yyyy, held as 'YYYY-MM-DD' (what the shared schemas expect); min/max grey out the days outside. */
+export function DateInput({ ref, id, value, onChange, onBlur, status, min, max }: Props) {
   return (
     <DatePicker
       ref={ref as never}
@@ -17,6 +17,7 @@ export function DateInput({ ref, id, value, onChange, onBlur, status }: Props) {
       onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : null)}
       onBlur={onBlur}
       status={status}
+      disabledDate={min || max ? (d) => (!!min && d.format('YYYY-MM-DD') < min) || (!!max && d.format('YYYY-MM-DD') > max) : undefined}
       style={{ width: '100%' }}
     />
   );

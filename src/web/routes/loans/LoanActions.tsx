@@ -1,10 +1,31 @@
-import { Typography } from 'antd';
+import { Button, Card, Typography } from 'antd';
+import { useState } from 'react';
 import { money } from '../../format.ts';
 import { AppraisalInput, ContractInput, DecisionInput, DisbursementInput, PaymentInput, RescheduleInput, WriteOffInput } from '../../../server/modules/loans/loans.schemas.ts';
 import type { LoanDetail } from './loansApi.ts';
+import { firstPaymentDay } from './paymentDates.ts';
 import { StepForm } from './StepForm.tsx';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+/** The write-off (destructive): closed until asked for, and confirmed before it is posted. */
+function WriteOff({ detail }: { detail: LoanDetail }) {
+  const [open, setOpen] = useState(false);
+  const { loan } = detail;
+  const outstanding = detail.position ? money(detail.position.outstandingPrincipalVnd) : null;
+  if (!open) {
+    return (
+      <Card size="small" title="Xóa nợ" style={{ marginBottom: 12 }}>
+        <Button danger onClick={() => setOpen(true)}>Xóa nợ…</Button>
+      </Card>
+    );
+  }
+  return (
+    <StepForm loanId={loan.id} step="write-off" title="Xóa nợ" submitLabel="Xóa nợ" danger schema={WriteOffInput} defaults={{ writtenOffOn: today(), decisionNumber: '', reason: '' }}
+      confirm={(v) => `Xóa nợ khoản vay ${loan.code} của ${loan.borrowerName}${outstanding ? `, dư nợ gốc ${outstanding}` : ''}, theo quyết định số ${String(v.decisionNumber)}? Không hoàn tác được.`}
+      note={<Button size="small" onClick={() => setOpen(false)} style={{ marginBottom: 12 }}>Đóng</Button>}
+      fields={[{ name: 'writtenOffOn', label: 'Ngày xóa nợ', kind: 'date', required: true, max: today() }, { name: 'decisionNumber', label: 'Số quyết định', kind: 'text', required: true }, { name: 'reason', label: 'Lý do', kind: 'textarea', required: true }]} />
+  );
+}
 
 /** The steps the signed-in user may take on this loan now: the server says which in `loan.can`. */
 export function LoanActions({ detail }: { detail: LoanDetail }) {
@@ -53,10 +74,17 @@ export function LoanActions({ detail }: { detail: LoanDetail }) {
     );
   }
   if (can.postPayment) {
+    const first = firstPaymentDay(detail);
+    const now = today();
     forms.push(
-      <StepForm key="payment" loanId={id} step="payments" title="Ghi nhận trả nợ" submitLabel="Ghi khoản trả" schema={PaymentInput} defaults={{ paidOn: today(), amountVnd: '', note: '' }} extra={() => ({ idempotencyKey: crypto.randomUUID() })}
-        note={detail.payoffVnd && <Typography.Paragraph type="secondary">Số tiền tất toán hôm nay: {money(detail.payoffVnd)}. Trả thừa được trừ vào gốc từ kỳ cuối trở về trước.</Typography.Paragraph>}
-        fields={[{ name: 'paidOn', label: 'Ngày trả', kind: 'date', required: true }, { name: 'amountVnd', label: 'Số tiền', kind: 'money', required: true }, { name: 'note', label: 'Ghi chú', kind: 'text' }]} />,
+      <StepForm key="payment" loanId={id} step="payments" title="Ghi nhận trả nợ" submitLabel="Ghi khoản trả" schema={PaymentInput} defaults={{ paidOn: first > now ? first : now, amountVnd: '', note: '' }} extra={() => ({ idempotencyKey: crypto.randomUUID() })}
+        note={
+          <>
+            {first > now && <Typography.Paragraph type="warning" data-testid="payment-not-yet">Khoản vay vừa giải ngân hôm nay: ngày trả phải sau ngày giải ngân, hãy ghi nhận trả nợ từ ngày mai.</Typography.Paragraph>}
+            {detail.payoffVnd && <Typography.Paragraph type="secondary">Số tiền tất toán hôm nay: {money(detail.payoffVnd)}. Trả thừa được trừ vào gốc từ kỳ cuối trở về trước.</Typography.Paragraph>}
+          </>
+        }
+        fields={[{ name: 'paidOn', label: 'Ngày trả', kind: 'date', required: true, min: first || undefined, max: now }, { name: 'amountVnd', label: 'Số tiền', kind: 'money', required: true }, { name: 'note', label: 'Ghi chú', kind: 'text' }]} />,
     );
   }
   if (can.reschedule) {
@@ -70,11 +98,6 @@ export function LoanActions({ detail }: { detail: LoanDetail }) {
         ]} />,
     );
   }
-  if (can.writeOff) {
-    forms.push(
-      <StepForm key="write-off" danger loanId={id} step="write-off" title="Xóa nợ" submitLabel="Xóa nợ" schema={WriteOffInput} defaults={{ writtenOffOn: today(), decisionNumber: '', reason: '' }}
-        fields={[{ name: 'writtenOffOn', label: 'Ngày xóa nợ', kind: 'date', required: true }, { name: 'decisionNumber', label: 'Số quyết định', kind: 'text', required: true }, { name: 'reason', label: 'Lý do', kind: 'textarea', required: true }]} />,
-    );
-  }
+  if (can.writeOff) forms.push(<WriteOff key="write-off" detail={detail} />);
   return <>{forms}</>;
 }

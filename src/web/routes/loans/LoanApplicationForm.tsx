@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Result, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import type { OrganisationListItem } from '../../api/types.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { PageError } from '../../components/PageStatus.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { money } from '../../format.ts';
@@ -62,7 +63,24 @@ export function LoanApplicationForm() {
   const guarantors = useFieldArray({ control: form.control, name: 'guarantors' });
   if (!user || !(isFund || fixedOrg)) return <Result status="403" title="Bạn không lập được hồ sơ vay." />;
   const errors = form.formState.errors;
+  if (rules.error) return <PageError error={rules.error} onRetry={() => void rules.refetch()} />;
+  if (rules.isLoading) return <Card loading title="Hồ sơ đề nghị vay vốn Quỹ hỗ trợ phát triển HTX" />;
   const inForce = rules.data?.versions.find((v) => v.id === rules.data?.inForceId);
+  if (!inForce) {
+    return (
+      <Result
+        status="warning"
+        data-testid="no-rules-in-force"
+        title="Quỹ chưa ban hành quy định cho vay có hiệu lực hôm nay, nên chưa nhận được hồ sơ vay."
+        subTitle={
+          user.role === 'alliance_admin'
+            ? 'Hãy ban hành quy định cho vay (hạn mức, thời hạn, lãi suất, phương thức trả nợ) trước.'
+            : 'Hãy đề nghị Quản trị Liên minh ban hành quy định cho vay.'
+        }
+        extra={user.role === 'alliance_admin' ? <Link to="/loans/rules">Mở trang Quy định cho vay</Link> : <Link to="/loans">Về danh sách hồ sơ vay</Link>}
+      />
+    );
+  }
 
   const submit = form.handleSubmit((input) => {
     setRefusal(null);
@@ -77,14 +95,12 @@ export function LoanApplicationForm() {
 
   return (
     <Card title="Hồ sơ đề nghị vay vốn Quỹ hỗ trợ phát triển HTX">
-      {inForce && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`Quy định hiện hành: vay tối đa ${money(inForce.maxAmountVnd)}, thời hạn tối đa ${inForce.maxTermMonths} tháng, lãi suất ${inForce.annualRatePercent.replace('.', ',')}%/năm, ${inForce.methods.map((m) => METHOD_LABELS[m as keyof typeof METHOD_LABELS]).join(' hoặc ').toLowerCase()}.`}
-        />
-      )}
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`Quy định hiện hành: vay tối đa ${money(inForce.maxAmountVnd)}, thời hạn tối đa ${inForce.maxTermMonths} tháng, lãi suất ${inForce.annualRatePercent.replace('.', ',')}%/năm, ${inForce.methods.map((m) => METHOD_LABELS[m as keyof typeof METHOD_LABELS]).join(' hoặc ').toLowerCase()}.`}
+      />
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="server-error" />}
       <Form layout="vertical" onFinish={() => void submit()} style={{ maxWidth: 720 }}>
         <FormField label="Tổ chức vay vốn" htmlFor="organisationId" error={errors.organisationId?.message} required>

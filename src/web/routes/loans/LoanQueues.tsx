@@ -1,4 +1,4 @@
-import { Button, Card, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Space, Table, Tabs, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageError } from '../../components/PageStatus.tsx';
 import { date, money } from '../../format.ts';
@@ -47,9 +47,12 @@ export function LoanQueues() {
   const { user } = useSession();
   const navigate = useNavigate();
   const apply = (
-    <Button type="primary" onClick={() => navigate('/loans/new')}>
-      Lập hồ sơ vay
-    </Button>
+    <Space wrap>
+      <Link to="/loans/rules">Quy định cho vay</Link>
+      <Button type="primary" onClick={() => navigate('/loans/new')}>
+        Lập hồ sơ vay
+      </Button>
+    </Space>
   );
   if (user?.role === 'coop_manager') {
     return (

@@ -15,6 +15,9 @@ export type StepField = {
   kind: 'text' | 'textarea' | 'money' | 'date' | 'number' | 'select';
   options?: Array<{ value: string; label: string }>;
   required?: boolean;
+  /** For dates: the first and last day the server accepts ('YYYY-MM-DD'); the others are greyed out. */
+  min?: string;
+  max?: string;
 };
 
 type Props = {
@@ -30,17 +33,20 @@ type Props = {
   extra?: () => FieldValues;
   note?: ReactNode;
   danger?: boolean;
+  /** Asked before posting (destructive steps): the question shown in a confirmation dialog. */
+  confirm?: (values: FieldValues) => string;
+  onDone?: () => void;
 };
 
 /** One step on a loan as a small form, validated by the same zod schema as the route it posts to. */
-export function StepForm({ loanId, step, title, submitLabel, schema, fields, defaults, extra, note, danger }: Props) {
-  const { message } = App.useApp();
+export function StepForm({ loanId, step, title, submitLabel, schema, fields, defaults, extra, note, danger, confirm, onDone }: Props) {
+  const { message, modal } = App.useApp();
   const mutation = useLoanStep<FieldValues>(loanId, step);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [extraValues, setExtraValues] = useState<FieldValues>(() => extra?.() ?? {});
   const form = useForm<FieldValues>({ resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>, defaultValues: { ...defaults, ...extraValues } });
   const errors = form.formState.errors;
-  const submit = form.handleSubmit((input) => {
+  const post = (input: FieldValues) => {
     setRefusal(null);
     mutation.mutate(input, {
       onSuccess: () => {
@@ -48,9 +54,14 @@ export function StepForm({ loanId, step, title, submitLabel, schema, fields, def
         const fresh = extra?.() ?? {};
         setExtraValues(fresh);
         form.reset({ ...defaults, ...fresh });
+        onDone?.();
       },
       onError: (error) => setRefusal(placeServerError(error, form.setError, fields.map((f) => f.name))),
     });
+  };
+  const submit = form.handleSubmit((input) => {
+    if (!confirm) return post(input);
+    void modal.confirm({ title, content: confirm(input), okText: submitLabel, okButtonProps: { danger: true }, cancelText: 'Không', onOk: () => post(input) });
   });
   return (
     <Card size="small" title={title} style={{ marginBottom: 12 }} data-testid={`step-${step}`}>
@@ -67,7 +78,7 @@ export function StepForm({ loanId, step, title, submitLabel, schema, fields, def
                 name={f.name}
                 render={({ field }) => {
                   if (f.kind === 'money') return <MoneyInput id={id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />;
-                  if (f.kind === 'date') return <DateInput id={id} value={field.value} onChange={field.onChange} />;
+                  if (f.kind === 'date') return <DateInput id={id} value={field.value} onChange={field.onChange} min={f.min} max={f.max} />;
                   if (f.kind === 'number') return <InputNumber id={id} min={0} value={field.value} onChange={(v) => field.onChange(v ?? undefined)} />;
                   if (f.kind === 'select') return <Select id={id} value={field.value} onChange={field.onChange} options={f.options} />;
                   if (f.kind === 'textarea') return <Input.TextArea id={id} rows={3} value={field.value ?? ''} onChange={field.onChange} />;
