@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import('./reports/DashboardPage.tsx'));
 const PlansPage = lazy(() => import('./reports/PlansPage.tsx'));
 const ClosedYearPage = lazy(() => import('./reports/ClosedYearPage.tsx'));
 const LoanQueues = lazy(() => import('./loans/LoanQueues.tsx').then((m) => ({ default: m.LoanQueues })));
+const LoanRulesPage = lazy(() => import('./loans/LoanRulesPage.tsx').then((m) => ({ default: m.LoanRulesPage })));
 const LoanApplicationForm = lazy(() => import('./loans/LoanApplicationForm.tsx').then((m) => ({ default: m.LoanApplicationForm })));
 const LoanPage = lazy(() => import('./loans/LoanPage.tsx').then((m) => ({ default: m.LoanPage })));
 const PortfolioDashboard = lazy(() => import('./loans/PortfolioDashboard.tsx').then((m) => ({ default: m.PortfolioDashboard })));
@@ -57,6 +58,7 @@ export function AppRoutes() {
         <Route path="reports/plans" element={<RequireUser><PlansPage /></RequireUser>} />
         <Route path="reports/closed" element={<RequireUser><ClosedYearPage /></RequireUser>} />
         <Route path="loans" element={<RequireUser><LoanQueues /></RequireUser>} />
+        <Route path="loans/rules" element={<RequireUser><LoanRulesPage /></RequireUser>} />
         <Route path="loans/new" element={<RequireUser><LoanApplicationForm /></RequireUser>} />
         <Route path="loans/portfolio" element={<RequireUser><PortfolioDashboard /></RequireUser>} />
         <Route path="loans/:id" element={<RequireUser><LoanPage /></RequireUser>} />
