@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TENANT, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
 import { sortByVietnamese, vietnameseSortKey } from '../../../shared/vietnamese-order.ts';
 import { searchKey } from '../../../shared/vietnamese-text.ts';
 import { adminUnits } from '../admin-units/admin-units.sql.ts';
@@ -163,7 +163,13 @@ describe('registry order (issue 12)', () => {
 
   it('fills the key of rows written before migration 0008 at upgrade (coop db migrate)', async () => {
     const db = t.database.db;
-    await db.execute(sql`update organisations set name_order = '' where tenant_id = ${TENANT}`);
+    // Two alliances (the backfill updates one alliance at a time).
+    const other = (await t.signIn('alliance_staff', { tenantId: OTHER_TENANT })).cookie;
+    const elsewhere = await t.request({ method: 'POST', url: '/api/cooperatives', cookie: other, payload: buildOrganisation({ name: 'Hợp tác xã Đông Anh' }) });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+    await db.execute(sql`update organisations set name_order = ''`);
+    const [reset] = await db.select({ n: sql<number>`count(distinct tenant_id)::int` }).from(organisations).where(eq(organisations.nameOrder, ''));
+    expect(reset!.n).toBe(2);
     await db.execute(sql`update admin_units set name_order = '' where version = '2025' and code in (select code from admin_units where version = '2025' order by code limit 1200)`);
     await loadReferenceData(db);
     const [empty] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations).where(eq(organisations.nameOrder, ''));

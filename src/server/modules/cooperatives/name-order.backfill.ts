@@ -26,9 +26,12 @@ export async function backfillNameOrder(db: Db): Promise<{ organisations: number
       .orderBy(asc(organisations.tenantId), asc(organisations.id))
       .limit(BATCH);
     if (rows.length === 0) break;
-    const values = sql.join(rows.map((r) => sql`(${r.tenantId}::int, ${r.id}::uuid, ${vietnameseSortKey(r.name)})`), sql`, `);
-    await db.execute(sql`update organisations set name_order = v.k from (values ${values}) as v(t, id, k)
-      where organisations.tenant_id = v.t and organisations.id = v.id`);
+    // One statement per alliance: with the tenant fixed, Citus routes each update to one shard.
+    for (const tenantId of new Set(rows.map((r) => r.tenantId))) {
+      const values = sql.join(rows.filter((r) => r.tenantId === tenantId).map((r) => sql`(${r.id}::uuid, ${vietnameseSortKey(r.name)})`), sql`, `);
+      await db.execute(sql`update organisations set name_order = v.k from (values ${values}) as v(id, k)
+        where organisations.tenant_id = ${tenantId} and organisations.id = v.id`);
+    }
     orgs += rows.length;
     last = rows[rows.length - 1]!;
   }
