@@ -86,6 +86,7 @@ describe('lending rules before loan applications', () => {
     const p = await signedIn(admin, { width: 360, height: 740 });
     await p.page.goto(`${journey.baseUrl}/loans/rules`);
     await p.page.getByText('Đang áp dụng').waitFor();
+    expect(await p.page.getByTestId('rules-version').first().innerText()).toContain('4,8%/năm');
     await screenshot(p.page, 'loan-rules-360', true);
     expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });

@@ -120,6 +120,27 @@ describe('a loan from a cooperative to the portfolio', () => {
     const portfolio = await m.page.request.get(`${journey.baseUrl}/api/loans/portfolio`);
     expect(portfolio.status()).toBe(403);
 
+    // 7. The write-off is closed until asked for, and asks for confirmation naming the loan and the debt.
+    await b.page.goto(loanUrl);
+    await b.page.getByRole('button', { name: 'Xóa nợ…' }).waitFor();
+    expect(await b.page.locator('#write-off-decisionNumber').count()).toBe(0);
+    await b.page.getByRole('button', { name: 'Xóa nợ…' }).click();
+    await typeDate(b.page, 'write-off-writtenOffOn', '12/05/2025');
+    await b.page.locator('#write-off-decisionNumber').fill('45/QĐ-QHT');
+    await b.page.locator('#write-off-reason').fill('Hợp tác xã mất khả năng trả nợ do thiên tai');
+    await b.page.getByTestId('step-write-off').getByRole('button', { name: 'Xóa nợ' }).click();
+    const confirm = b.page.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    const question = await confirm.innerText();
+    expect(question).toContain('Hợp tác xã Vải thiều Phượng Sơn');
+    expect(question).toContain('45/QĐ-QHT');
+    expect(question).toContain('20.000.000 đ');
+    await confirm.getByRole('button', { name: 'Không' }).click();
+    expect(await b.page.getByTestId('loan-status').innerText()).toBe('Đang cho vay');
+    await b.page.getByTestId('step-write-off').getByRole('button', { name: 'Xóa nợ' }).click();
+    await confirm.getByRole('button', { name: 'Xóa nợ' }).click();
+    await expect.poll(() => b.page.getByTestId('loan-status').innerText()).toBe('Đã xóa nợ');
+
     expect([...m.problems, ...a.problems, ...b.problems]).toEqual([]);
   });
 });

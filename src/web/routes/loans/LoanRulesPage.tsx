@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Result, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Grid, Input, InputNumber, Result, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -23,6 +23,41 @@ export const RULES_READERS = ['fund_officer', 'alliance_admin', 'coop_manager'];
 
 const methods = (ms: string[]) => ms.map((m) => METHOD_LABELS[m as keyof typeof METHOD_LABELS] ?? m).join(', ');
 const rate = (r: string) => `${r.replace('.', ',')}%/năm`;
+const conditions = (v: LoanRules) =>
+  [
+    v.minMonthsSinceFounding > 0 ? `thành lập từ ${v.minMonthsSinceFounding} tháng` : null,
+    v.maxOpenLoans ? `tối đa ${v.maxOpenLoans} khoản đang vay` : null,
+    v.sectorGroups ? `ngành: ${v.sectorGroups.join(', ')}` : null,
+    v.kinds ? `loại hình: ${v.kinds.join(', ')}` : null,
+    v.note,
+  ].filter(Boolean).join('; ') || 'Không có điều kiện thêm';
+
+/** "Đang áp dụng" for the version in force today, "Sắp có hiệu lực" for one dated later. */
+function Status({ v, inForce }: { v: LoanRules; inForce: LoanRules | undefined }) {
+  if (v.id === inForce?.id) return <Tag color="green">Đang áp dụng</Tag>;
+  if (v.effectiveFrom > (inForce?.effectiveFrom ?? '')) return <Tag color="blue">Sắp có hiệu lực</Tag>;
+  return null;
+}
+
+/** On a phone, one card per version (a wide table would scroll sideways). */
+function RulesCards({ versions, inForce }: { versions: LoanRules[]; inForce: LoanRules | undefined }) {
+  if (versions.length === 0) return <Alert type="info" title="Chưa có phiên bản quy định nào." />;
+  return (
+    <>
+      {versions.map((v) => (
+        <Card key={v.id} size="small" style={{ marginBottom: 12 }} title={<Space wrap>Hiệu lực từ {date(v.effectiveFrom)}<Status v={v} inForce={inForce} /></Space>} data-testid="rules-version">
+          <Descriptions size="small" column={1} items={[
+            { key: 'amount', label: 'Vay tối đa', children: money(v.maxAmountVnd) },
+            { key: 'term', label: 'Thời hạn tối đa', children: `${v.maxTermMonths} tháng; ân hạn tối đa ${v.maxGraceMonths} tháng` },
+            { key: 'methods', label: 'Phương thức', children: methods(v.methods) },
+            { key: 'rates', label: 'Lãi suất', children: `${rate(v.annualRatePercent)}; phạt ${v.penaltyRatePercent}%` },
+            { key: 'conditions', label: 'Điều kiện', children: conditions(v) },
+          ]} />
+        </Card>
+      ))}
+    </>
+  );
+}
 
 /** The alliance admin's form for a new version of the rules, validated by the same zod schema as POST /api/loans/rules. */
 function IssueRules({ onDone }: { onDone(): void }) {
@@ -102,46 +137,47 @@ export function LoanRulesPage() {
   const { user } = useSession();
   const rules = useLoanRules();
   const [issuing, setIssuing] = useState(false);
+  const screens = Grid.useBreakpoint();
   if (!user || !RULES_READERS.includes(user.role)) return <Result status="403" title="Bạn không xem được quy định cho vay." />;
   if (rules.error) return <PageError error={rules.error} onRetry={() => void rules.refetch()} />;
   const isAdmin = user.role === 'alliance_admin';
   const inForceId = rules.data?.inForceId ?? null;
+  const versions = rules.data?.versions ?? [];
+  const inForce = versions.find((v) => v.id === inForceId);
+  const phone = !screens.md;
   return (
-    <Card title="Quy định cho vay của Quỹ" extra={isAdmin && !issuing && <Button type="primary" onClick={() => setIssuing(true)}>Ban hành quy định mới</Button>}>
+    <Card title="Quy định cho vay của Quỹ">
+      {isAdmin && !issuing && (
+        <Button type="primary" onClick={() => setIssuing(true)} style={{ marginBottom: 16 }}>
+          Ban hành quy định mới
+        </Button>
+      )}
       {isAdmin && issuing && <IssueRules onDone={() => setIssuing(false)} />}
       {rules.data && !inForceId && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="no-rules-in-force"
           title={isAdmin ? 'Chưa có quy định cho vay có hiệu lực hôm nay: hãy ban hành một phiên bản để Quỹ nhận hồ sơ vay.' : 'Chưa có quy định cho vay có hiệu lực hôm nay; hãy đề nghị Quản trị Liên minh ban hành.'} />
       )}
-      <Table<LoanRules>
-        rowKey="id"
-        size="middle"
-        loading={rules.isLoading}
-        dataSource={rules.data?.versions ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: 'Chưa có phiên bản quy định nào.' }}
-        columns={[
-          { title: 'Hiệu lực từ', dataIndex: 'effectiveFrom', render: (d: string, v) => <Space>{date(d)}{v.id === inForceId && <Tag color="green">Đang áp dụng</Tag>}{d > (rules.data?.versions.find((x) => x.id === inForceId)?.effectiveFrom ?? '') && v.id !== inForceId && <Tag color="blue">Sắp có hiệu lực</Tag>}</Space> },
-          { title: 'Vay tối đa', dataIndex: 'maxAmountVnd', align: 'right', render: money },
-          { title: 'Thời hạn tối đa', dataIndex: 'maxTermMonths', render: (n: number) => `${n} tháng` },
-          { title: 'Ân hạn tối đa', dataIndex: 'maxGraceMonths', render: (n: number) => `${n} tháng` },
-          { title: 'Phương thức', dataIndex: 'methods', render: methods },
-          { title: 'Lãi suất', key: 'rates', render: (_, v) => `${rate(v.annualRatePercent)}; phạt ${v.penaltyRatePercent}%` },
-          {
-            title: 'Điều kiện',
-            key: 'conditions',
-            render: (_, v) =>
-              [
-                v.minMonthsSinceFounding > 0 ? `thành lập từ ${v.minMonthsSinceFounding} tháng` : null,
-                v.maxOpenLoans ? `tối đa ${v.maxOpenLoans} khoản đang vay` : null,
-                v.sectorGroups ? `ngành: ${v.sectorGroups.join(', ')}` : null,
-                v.kinds ? `loại hình: ${v.kinds.join(', ')}` : null,
-                v.note,
-              ].filter(Boolean).join('; ') || 'Không có điều kiện thêm',
-          },
-        ]}
-      />
+      {phone ? (
+        <RulesCards versions={versions} inForce={inForce} />
+      ) : (
+        <Table<LoanRules>
+          rowKey="id"
+          size="middle"
+          loading={rules.isLoading}
+          dataSource={versions}
+          pagination={false}
+          locale={{ emptyText: 'Chưa có phiên bản quy định nào.' }}
+          columns={[
+            { title: 'Hiệu lực từ', dataIndex: 'effectiveFrom', width: 150, render: (d: string, v) => <Space wrap size={4}>{date(d)}<Status v={v} inForce={inForce} /></Space> },
+            { title: 'Vay tối đa', dataIndex: 'maxAmountVnd', align: 'right', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{money(v)}</span> },
+            { title: 'Thời hạn tối đa', dataIndex: 'maxTermMonths', render: (n: number) => `${n} tháng` },
+            { title: 'Ân hạn tối đa', dataIndex: 'maxGraceMonths', render: (n: number) => `${n} tháng` },
+            { title: 'Phương thức', dataIndex: 'methods', render: methods },
+            { title: 'Lãi suất', key: 'rates', render: (_, v) => `${rate(v.annualRatePercent)}; phạt ${v.penaltyRatePercent}%` },
+            { title: 'Điều kiện', key: 'conditions', render: (_, v) => conditions(v) },
+          ]}
+        />
+      )}
     </Card>
   );
 }
