@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { money } from '../../format.ts';
 import { AppraisalInput, ContractInput, DecisionInput, DisbursementInput, PaymentInput, RescheduleInput, WriteOffInput } from '../../../server/modules/loans/loans.schemas.ts';
 import type { LoanDetail } from './loansApi.ts';
-import { firstPaymentDay } from './paymentDates.ts';
+import { defaultPaymentDay, firstPaymentDay } from './paymentDates.ts';
 import { StepForm } from './StepForm.tsx';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
@@ -77,7 +77,7 @@ export function LoanActions({ detail }: { detail: LoanDetail }) {
     const first = firstPaymentDay(detail);
     const now = today();
     forms.push(
-      <StepForm key="payment" loanId={id} step="payments" title="Ghi nhận trả nợ" submitLabel="Ghi khoản trả" schema={PaymentInput} defaults={{ paidOn: first > now ? first : now, amountVnd: '', note: '' }} extra={() => ({ idempotencyKey: crypto.randomUUID() })}
+      <StepForm key="payment" loanId={id} step="payments" title="Ghi nhận trả nợ" submitLabel="Ghi khoản trả" schema={PaymentInput} defaults={{ paidOn: defaultPaymentDay(detail, now), amountVnd: '', note: '' }} extra={() => ({ idempotencyKey: crypto.randomUUID() })}
         note={
           <>
             {first > now && <Typography.Paragraph type="warning" data-testid="payment-not-yet">Khoản vay vừa giải ngân hôm nay: ngày trả phải sau ngày giải ngân, hãy ghi nhận trả nợ từ ngày mai.</Typography.Paragraph>}
