@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { PageError } from '../../components/PageStatus.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { kindLabel, sectorGroupLabel } from '../../i18n/domain-labels.ts';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { date, money } from '../../format.ts';
 import { useSession } from '../../session/session.ts';
@@ -27,8 +28,8 @@ const conditions = (v: LoanRules) =>
   [
     v.minMonthsSinceFounding > 0 ? `thành lập từ ${v.minMonthsSinceFounding} tháng` : null,
     v.maxOpenLoans ? `tối đa ${v.maxOpenLoans} khoản đang vay` : null,
-    v.sectorGroups ? `ngành: ${v.sectorGroups.join(', ')}` : null,
-    v.kinds ? `loại hình: ${v.kinds.join(', ')}` : null,
+    v.sectorGroups ? `ngành: ${v.sectorGroups.map((g) => sectorGroupLabel(g, 'vi')).join(', ')}` : null,
+    v.kinds ? `loại hình: ${v.kinds.map((k) => kindLabel(k, 'vi')).join(', ')}` : null,
     v.note,
   ].filter(Boolean).join('; ') || 'Không có điều kiện thêm';
 
