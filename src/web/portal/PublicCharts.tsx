@@ -7,7 +7,7 @@ import type { DashboardChart } from '../../server/modules/reports/reports.schema
 import { withQuery } from '../api/client.ts';
 import { useIsNarrow } from '../components/useIsNarrow.ts';
 import { useLabels } from '../i18n/index.tsx';
-import { barsOption, communeMapOption, communeTilesHeight, communeTilesOption, sharesOption, trendOption } from '../routes/reports/chartOptions.ts';
+import { communeMapOption, communeTilesHeight, communeTilesOption, dashboardChartOptions } from '../routes/reports/chartOptions.ts';
 import { EChart, type ChartMap } from '../routes/reports/EChart.tsx';
 import type { CommuneBoundaries, PublicDashboardData } from '../routes/reports/reportsApi.ts';
 import { useReportTexts, type ReportTextKey } from '../routes/reports/texts.ts';
@@ -39,17 +39,7 @@ export default function PublicCharts({ data, year, tenant }: Props) {
   const boundaries = useJson<CommuneBoundaries>(tenantId !== null ? withQuery('/api/public/boundaries', { tenant: tenantId }) : null).data;
   const url = (chart: DashboardChart) => withQuery('/api/public/reports/dashboard/chart.xlsx', { year, tenant, chart });
 
-  const options = useMemo(
-    () => ({
-      sectorGroups: sharesOption(data.bySectorGroup.map((g) => ({ name: labels.sectorGroup(g.group), count: g.count, percent: g.percent })), t('sectorGroupsChart')),
-      statuses: sharesOption(data.statusShares.map((s) => ({ name: labels.status(s.status), count: s.count, percent: s.percent })), t('statusesChart')),
-      kinds: sharesOption(data.kindShares.map((k) => ({ name: labels.kind(k.kind), count: k.count, percent: k.percent })), t('kindsChart')),
-      sectors: barsOption(data.bySector.map((s) => ({ name: labels.sector(s.sector), count: s.count })), t('total')),
-      areas: barsOption(data.byArea.map((a) => ({ name: a.area, count: a.count })), t('total')),
-      trend: trendOption(data.trend),
-    }),
-    [data, labels, t],
-  );
+  const options = useMemo(() => dashboardChartOptions(data, labels, t), [data, labels, t]);
   const names = useMemo(() => boundaries?.features.map((f) => f.properties.name) ?? [], [boundaries]);
   const mapName = `communes-${tenantId}`;
   const map = useMemo<ChartMap | undefined>(() => (boundaries && names.length > 0 ? { name: mapName, geoJson: boundaries as never } : undefined), [boundaries, names, mapName]);

@@ -2,7 +2,7 @@ import { Col, Row } from 'antd';
 import { useMemo } from 'react';
 import { useLabels } from '../../i18n/index.tsx';
 import { ChartCard } from './ChartCard.tsx';
-import { barsOption, sharesOption, trendOption } from './chartOptions.ts';
+import { dashboardChartOptions } from './chartOptions.ts';
 import { CommuneMapCard } from './CommuneMapCard.tsx';
 import { EChart } from './EChart.tsx';
 import { chartDataUrl, type Dashboard, type DashboardFilters } from './reportsApi.ts';
@@ -18,17 +18,7 @@ export function DashboardCharts({ data, filters }: Props) {
   const file = (chart: string) => `${chart}-${filters.year}`;
   const url = (chart: Parameters<typeof chartDataUrl>[1]) => chartDataUrl(filters, chart);
 
-  const options = useMemo(
-    () => ({
-      sectorGroups: sharesOption(data.bySectorGroup.map((g) => ({ name: labels.sectorGroup(g.group), count: g.count, percent: g.percent })), t('sectorGroupsChart')),
-      statuses: sharesOption(data.statusShares.map((s) => ({ name: labels.status(s.status), count: s.count, percent: s.percent })), t('statusesChart')),
-      kinds: sharesOption(data.kindShares.map((k) => ({ name: labels.kind(k.kind), count: k.count, percent: k.percent })), t('kindsChart')),
-      sectors: barsOption(data.bySector.map((s) => ({ name: labels.sector(s.sector), count: s.count })), t('total')),
-      areas: barsOption(data.byArea.map((a) => ({ name: a.area, count: a.count })), t('total')),
-      trend: trendOption(data.trend),
-    }),
-    [data, labels, t],
-  );
+  const options = useMemo(() => dashboardChartOptions(data, labels, t), [data, labels, t]);
 
   return (
     <Row gutter={[12, 12]}>

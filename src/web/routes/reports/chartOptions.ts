@@ -5,7 +5,9 @@
 import { formatCount, formatPercent } from '../../../shared/format.ts';
 import { stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import type { ChartOption } from './EChart.tsx';
+import type { useLabels } from '../../i18n/index.tsx';
 import type { Dashboard } from './reportsApi.ts';
+import type { useReportTexts } from './texts.ts';
 
 const GREEN = ['#0b7a3e', '#f2a007', '#1f6fb2', '#8e44ad', '#c0392b', '#16a085', '#7f8c8d', '#d35400', '#2c3e50', '#27ae60'];
 type Share = { name: string; count: number; percent: number };
@@ -139,5 +141,19 @@ export function communeMapOption(communes: Dashboard['byCurrentCommune'], mapNam
         data: names.map((name) => ({ name, value: counts.get(name) ?? 0 })),
       },
     ],
+  };
+}
+
+type ChartData = Pick<Dashboard, 'bySectorGroup' | 'statusShares' | 'kindShares' | 'bySector' | 'byArea' | 'trend'>;
+
+/** The dashboard's six charts (staff and portal alike), labelled in the reader's language. */
+export function dashboardChartOptions(data: ChartData, labels: ReturnType<typeof useLabels>, t: ReturnType<typeof useReportTexts>) {
+  return {
+    sectorGroups: sharesOption(data.bySectorGroup.map((g) => ({ name: labels.sectorGroup(g.group), count: g.count, percent: g.percent })), t('sectorGroupsChart')),
+    statuses: sharesOption(data.statusShares.map((s) => ({ name: labels.status(s.status), count: s.count, percent: s.percent })), t('statusesChart')),
+    kinds: sharesOption(data.kindShares.map((k) => ({ name: labels.kind(k.kind), count: k.count, percent: k.percent })), t('kindsChart')),
+    sectors: barsOption(data.bySector.map((s) => ({ name: labels.sector(s.sector), count: s.count })), t('total')),
+    areas: barsOption(data.byArea.map((a) => ({ name: a.area, count: a.count })), t('total')),
+    trend: trendOption(data.trend),
   };
 }
