@@ -3,12 +3,13 @@
  * embedded database in a temporary COOP_DATA_DIR (or a throwaway PostgreSQL database), the demo province
  * loaded and the real server listening on a free port, in a child process (bench/web/serve-demo.ts).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { buildWeb, webBuildIsStale } from '../../src/cli/web-build.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -21,23 +22,11 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm run build` when dist/web is missing or older than src/web, src/shared or vite.config.ts (the rule of `coop start`). */
+/** Builds dist/web when it is missing or stale, as `coop start` does (src/cli/web-build.ts). */
 export function buildWebIfStale(log: (s: string) => void): void {
-  const index = path.join(root, 'dist/web/index.html');
-  const sources = Math.max(newestMtime(path.join(root, 'src/web')), newestMtime(path.join(root, 'src/shared')), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  log('dist/web is missing or stale: npm run build');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
-  if (result.status !== 0) throw new Error('npm run build failed (use --no-build to measure the dist/web there is)');
+  if (!webBuildIsStale()) return;
+  log('dist/web is missing or stale: vite build');
+  buildWeb({ logLevel: 'warn' });
 }
 
 async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

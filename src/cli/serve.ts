@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
@@ -14,8 +11,8 @@ import { DEFAULT_ALLIANCE, ensureAlliance } from '../server/modules/tenants/tena
 import { generateDemoProvince } from '../server/modules/demo/demo.generator.ts';
 import { analyzeTables, startDatabaseMaintainer } from '../db/maintenance.ts';
 import { openPreparedDatabase } from './context.ts';
+import { buildWeb, webBuildIsStale } from './web-build.ts';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 export function register(program: Command): void {
   program
@@ -32,27 +29,12 @@ export function register(program: Command): void {
     .option('--port <n>', 'cổng', (v) => Number(v))
     .action(async (options: { port?: number }) => {
       const config = loadConfig();
-      buildWebIfStale();
+      if (webBuildIsStale()) {
+        process.stdout.write('Đang dựng giao diện web (vite build)…\n');
+        buildWeb();
+      }
       await serve({ ...config, port: options.port ?? config.port }, { demo: true });
     });
-}
-
-/** Builds the web app when dist/web is missing or older than its sources. */
-function buildWebIfStale(): void {
-  const index = path.join(root, 'dist/web/index.html');
-  if (existsSync(index) && newestMtime(path.join(root, 'src/web')) <= statSync(index).mtimeMs && newestMtime(path.join(root, 'src/shared')) <= statSync(index).mtimeMs) return;
-  process.stdout.write('Đang dựng giao diện web (vite build)…\n');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('Dựng giao diện web thất bại.');
-}
-
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
 }
 
 /** Loads the demo province into an empty database (then analyses it) and creates the first administrator. */
