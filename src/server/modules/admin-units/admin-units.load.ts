@@ -89,10 +89,13 @@ function mappingRowsOf(mappings: WardMapping[]): (typeof adminUnitMappings.$infe
  * data: nothing of an alliance points at a row of them). Returns whether they changed.
  */
 async function refreshMappings(db: Db): Promise<boolean> {
-  const rows = mappingRowsOf(readPackage().mappings);
+  // Counted before the rows are built: every start asks, and building them (search keys of 10,000 names) is the
+  // costly part, needed only when the mappings change.
+  const mappings = dedupe(readPackage().mappings);
   const [stored] = await db.select({ n: sql<number>`count(*)::int`, unnamed: sql<number>`count(*) filter (where ${adminUnitMappings.oldCode} like '~%')::int` }).from(adminUnitMappings);
-  const expectedUnnamed = rows.filter((r) => r.oldCode.startsWith('~')).length;
-  if (stored?.n === rows.length && stored.unnamed === expectedUnnamed) return false;
+  const expectedUnnamed = mappings.filter((m) => !hasOwnCode(m)).length;
+  if (stored?.n === mappings.length && stored.unnamed === expectedUnnamed) return false;
+  const rows = mappingRowsOf(mappings);
   await db.transaction(async (tx) => {
     await tx.delete(adminUnitMappings);
     for (let i = 0; i < rows.length; i += 500) await tx.insert(adminUnitMappings).values(rows.slice(i, i + 500));
