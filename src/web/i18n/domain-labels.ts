@@ -2,7 +2,7 @@
  * The domain's words in both languages: legal forms, statuses, sector groups, sectors and the fields of an
  * organisation. Vietnamese comes from src/shared (the words the alliance's documents use); English is here.
  */
-import type { OrganisationInput } from '../../shared/organisation.ts';
+import { ORGANISATION_FIELD_LABELS, type OrganisationField } from '../../shared/field-labels.ts';
 import { KIND_LABELS, STATUS_LABELS, type Kind, type Status } from '../../shared/organisation-kinds.ts';
 import { SECTOR_GROUPS, SECTORS, type SectorGroup } from '../../shared/sectors.ts';
 
@@ -46,37 +46,6 @@ const SECTOR_EN: Record<string, string> = {
   credit_fund: 'People’s credit fund',
 };
 
-type FieldName = keyof OrganisationInput | 'sectorGroup' | 'registeredUnitCode';
-
-const FIELD_LABELS: Record<FieldName, [vi: string, en: string]> = {
-  kind: ['Loại hình', 'Legal form'],
-  registrationNumber: ['Mã số HTX / Mã số thuế', 'Registration number / tax code'],
-  name: ['Tên tổ chức', 'Name'],
-  shortName: ['Tên viết tắt', 'Short name'],
-  foreignName: ['Tên tiếng nước ngoài', 'Foreign name'],
-  status: ['Tình trạng', 'Status'],
-  statusSince: ['Tình trạng từ ngày', 'Status since'],
-  foundedOn: ['Ngày thành lập', 'Founding date'],
-  dissolvedOn: ['Ngày giải thể', 'Dissolution date'],
-  address: ['Địa chỉ trụ sở', 'Head office address'],
-  registeredCommune: ['Xã, phường (theo đăng ký)', 'Commune (as registered)'],
-  registeredDistrict: ['Huyện (theo đăng ký)', 'District (as registered)'],
-  registeredUnitCode: ['Mã đơn vị hành chính (theo đăng ký)', 'Registered admin unit code'],
-  currentCommuneCode: ['Xã, phường hiện nay', 'Commune today'],
-  sectorCode: ['Lĩnh vực hoạt động', 'Sector'],
-  sectorGroup: ['Nhóm lĩnh vực', 'Sector group'],
-  vsicCodes: ['Ngành nghề (mã VSIC)', 'Business lines (VSIC)'],
-  charterCapitalVnd: ['Vốn điều lệ', 'Charter capital'],
-  membersOfficial: ['Thành viên chính thức', 'Official members'],
-  membersAssociatedCapital: ['Thành viên liên kết góp vốn', 'Associated members with capital'],
-  membersAssociatedNoCapital: ['Thành viên liên kết không góp vốn', 'Associated members without capital'],
-  workers: ['Lao động thường xuyên', 'Regular workers'],
-  representative: ['Người đại diện theo pháp luật', 'Legal representative'],
-  phone: ['Điện thoại', 'Phone'],
-  email: ['Email', 'Email'],
-  allianceMemberSince: ['Thành viên Liên minh từ ngày', 'Alliance member since'],
-};
-
 export function kindLabel(kind: string, lang: Lang): string {
   const k = kind as Kind;
   return (lang === 'vi' ? KIND_LABELS[k] : KIND_EN[k]) ?? kind;
@@ -99,7 +68,7 @@ export function sectorLabel(code: string, lang: Lang): string {
 
 /** The label of a field of an organisation; unknown fields show their code name. */
 export function fieldLabel(field: string, lang: Lang): string {
-  const labels = FIELD_LABELS[field as FieldName];
+  const labels = ORGANISATION_FIELD_LABELS[field as OrganisationField];
   return labels ? labels[lang === 'vi' ? 0 : 1] : field;
 }
 
