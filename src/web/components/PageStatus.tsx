@@ -17,8 +17,8 @@ export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => 
   const t = useT();
   const status = error instanceof ApiError ? error.status : 500;
   const message = error instanceof Error ? error.message : String(error);
-  const resultStatus = status === 404 ? '404' : status === 403 ? '403' : 'error';
   if (status === 403) return <NotAllowedPage />;
+  const resultStatus = status === 404 ? '404' : 'error';
   return (
     <Result
       status={resultStatus}
