@@ -9,3 +9,4 @@ export * from '../server/modules/accounts/accounts.sql.ts';
 export * from '../server/modules/reports/reports.sql.ts';
 export * from '../server/modules/loans/loans.sql.ts';
 export * from '../server/modules/admin-units/boundaries.sql.ts';
+export * from '../server/modules/annual-updates/annual-updates.sql.ts';

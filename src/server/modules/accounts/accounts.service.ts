@@ -94,7 +94,7 @@ function toActor(user: typeof users.$inferSelect): Actor {
   return {
     kind: 'user',
     userId: user.id,
-    email: user.email,
+    email: user.email ?? user.phone ?? '',
     role: user.role as Role,
     tenantId: user.tenantId,
     organisationId: user.organisationId,
