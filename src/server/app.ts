@@ -21,6 +21,7 @@ import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { loansRoutes } from './modules/loans/loans.routes.ts';
 import { registerWebApp } from './static-assets.ts';
+import { createMailer } from './mail/mailer.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,6 +44,9 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
     genReqId: () => crypto.randomUUID(),
   });
   app.decorate('database', database);
+  const mailer = createMailer(config.smtpUrl, app.log);
+  app.decorate('mailer', mailer);
+  app.addHook('onClose', async () => mailer.close());
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {

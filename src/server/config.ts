@@ -25,6 +25,11 @@ const ConfigSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Behind a reverse proxy: trust its X-Forwarded-For so that the login rate limit counts per client. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Mail server for invitations and password resets: smtp://user:pass@host:587 or smtps://…:465 (?from=…). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'SMTP_URL phải là địa chỉ máy chủ thư dạng smtp://người-dùng:mật-khẩu@máy:cổng hoặc smtps://…')
+    .optional(),
 });
 
 export type Config = {
@@ -39,6 +44,7 @@ export type Config = {
   publicOrigin: string | undefined;
   maxUploadBytes: number;
   trustProxy: boolean;
+  smtpUrl: string | undefined;
 };
 
 /** Reads the configuration once from the environment; fails fast with a readable message. */
@@ -63,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     trustProxy: e.TRUST_PROXY,
+    smtpUrl: e.SMTP_URL,
   };
 }
