@@ -29,6 +29,7 @@ export type OrganisationListItem = {
   registeredDistrict: string | null;
   registeredCommune: string | null;
   currentCommuneCode: string | null;
+  currentCommuneName: string | null;
   representative: string | null;
   charterCapitalVnd: string;
 };

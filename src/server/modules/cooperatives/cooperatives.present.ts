@@ -1,3 +1,4 @@
+import { ORGANISATION_FIELD_LABELS } from '../../../shared/field-labels.ts';
 import { checkRegistrationNumber } from '../../../shared/registration-number.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { organisationPermissions } from './cooperatives.policy.ts';
@@ -7,7 +8,7 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 
 /** The full record for those who may read it; money as a string of whole đồng. */
 export function presentOrganisation(row: OrganisationRow, actor: Actor, extra: { sectorGroup?: string | null } = {}) {
-  const { searchText: _searchText, nameOrder: _nameOrder, charterCapitalVnd, createdAt, updatedAt, ...rest } = row;
+  const { searchText: _searchText, nameOrder: _nameOrder, nameKey: _nameKey, charterCapitalVnd, createdAt, updatedAt, ...rest } = row;
   return {
     ...rest,
     sectorGroup: extra.sectorGroup ?? null,
@@ -47,8 +48,24 @@ export function presentPublicOrganisation(row: {
   };
 }
 
-/** The snapshot kept in the audit trail (and read back for "as of" queries). */
+/**
+ * The snapshot kept in the audit trail (and read back for "as of" queries): the organisation's own fields, not
+ * the columns derived from them (search text, name keys) nor the bookkeeping ones.
+ */
 export function snapshotOrganisation(row: OrganisationRow) {
-  const { searchText: _searchText, nameOrder: _nameOrder, createdAt: _c, updatedAt: _u, ...rest } = row;
+  const { searchText: _searchText, nameOrder: _nameOrder, nameKey: _nameKey, createdAt: _c, updatedAt: _u, ...rest } = row;
   return { ...rest, charterCapitalVnd: row.charterCapitalVnd.toString() };
+}
+
+const SHOWN_FIELDS = new Set<string>(Object.keys(ORGANISATION_FIELD_LABELS));
+
+/** A snapshot as the history shows it: only the fields a person filled in (older events carry derived columns too). */
+function presentSnapshot(snapshot: unknown): Record<string, unknown> | null {
+  if (!snapshot || typeof snapshot !== 'object') return null;
+  return Object.fromEntries(Object.entries(snapshot).filter(([field]) => SHOWN_FIELDS.has(field)));
+}
+
+/** One event of an organisation's change history, with the fields named on its form and nothing else. */
+export function presentOrganisationAuditEvent(event: { id: string | number; at: Date; actorLabel: string; action: string; before: unknown; after: unknown }) {
+  return { id: String(event.id), at: event.at.toISOString(), actorLabel: event.actorLabel, action: event.action, before: presentSnapshot(event.before), after: presentSnapshot(event.after) };
 }

@@ -168,6 +168,8 @@ export async function findOrganisations(db: Db, { actor, query }: { actor: Actor
       registeredDistrict: organisations.registeredDistrict,
       registeredCommune: organisations.registeredCommune,
       currentCommuneCode: organisations.currentCommuneCode,
+      // The commune's name travels with the row: a national viewer has no province whose communes it could load.
+      currentCommuneName: adminUnits.name,
       representative: organisations.representative,
       charterCapitalVnd: organisations.charterCapitalVnd,
       /** Members as the registry's column sorts them: official and associated. */
@@ -177,6 +179,7 @@ export async function findOrganisations(db: Db, { actor, query }: { actor: Actor
     .from(page)
     .innerJoin(organisations, onPage(page))
     .innerJoin(sectors, eq(sectors.code, organisations.sectorCode))
+    .leftJoin(adminUnits, and(eq(adminUnits.version, '2025'), eq(adminUnits.code, organisations.currentCommuneCode)))
     .orderBy(...pageOrder(page, order));
   const total = rows[0]?.total ?? (query.page > 1 ? await countOrganisations(db, where) : 0);
   return {

@@ -14,7 +14,7 @@ import type { Actor } from '../accounts/roles.ts';
 import { placeInCurrentCommune, getTenantProvince } from '../admin-units/admin-units.service.ts';
 import { findAuditEvents, recordAudit } from '../audit/audit.service.ts';
 import { organisationPermissions, organisationReadScope, requireRegistryStaff, requireUser } from './cooperatives.policy.ts';
-import { snapshotOrganisation, type OrganisationRow } from './cooperatives.present.ts';
+import { presentOrganisationAuditEvent, snapshotOrganisation, type OrganisationRow } from './cooperatives.present.ts';
 import { organisations, organisationStatuses } from './cooperatives.sql.ts';
 import { derivedColumns } from './cooperatives.search.ts';
 import { sectors } from './sectors.sql.ts';
@@ -161,7 +161,7 @@ export async function getOrganisationHistory(db: Db, { actor, id }: { actor: Act
     .where(and(eq(organisationStatuses.tenantId, org.tenantId), eq(organisationStatuses.organisationId, id)))
     .orderBy(organisationStatuses.validFrom, organisationStatuses.recordedAt);
   const can = organisationPermissions(actor, org);
-  const audit = can.viewAudit ? await findAuditEvents(db, org.tenantId, 'organisation', id) : [];
+  const audit = can.viewAudit ? (await findAuditEvents(db, org.tenantId, 'organisation', id)).map(presentOrganisationAuditEvent) : [];
   return { statuses, audit };
 }
 

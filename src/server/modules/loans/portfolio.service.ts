@@ -4,6 +4,8 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { SECTOR_GROUPS } from '../../../shared/sectors.ts';
+import { sortByVietnamese } from '../../../shared/vietnamese-order.ts';
+import { stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import { forbidden } from '../../http/errors.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { adminUnits } from '../admin-units/admin-units.sql.ts';
@@ -138,10 +140,15 @@ export async function getPortfolio(db: Db, { actor, asOf, tenant }: { actor: Act
     totals: presentBucket(totals),
     byDebtGroup: totals.byDebtGroup.map((principal, i) => ({ group: i + 1, outstandingPrincipalVnd: principal.toString() })),
     bySectorGroup: sorted(bySector).map(([key, b]) => ({ key, name: sectorName(key), ...presentBucket(b) })),
-    byDistrict: sorted(byDistrict).map(([key, b]) => ({ key, name: key || 'Chưa rõ', ...presentBucket(b) })),
-    byCommune: sorted(byCommune).map(([key, c]) => ({ key, name: c.name ?? (key || 'Chưa rõ'), ...presentBucket(c.bucket) })),
+    byDistrict: byName(sorted(byDistrict).map(([key, b]) => ({ key, name: key || 'Chưa rõ', ...presentBucket(b) }))),
+    byCommune: byName(sorted(byCommune).map(([key, c]) => ({ key, name: c.name ?? (key || 'Chưa rõ'), ...presentBucket(c.bucket) }))),
     writtenOff: { loans: writtenOff.loans, principalVnd: writtenOff.principalVnd.toString() },
   };
+}
+
+/** Districts and communes in Vietnamese dictionary order of their names (without "Xã"/"Phường"), the unknown one last. */
+function byName<T extends { key: string; name: string }>(rows: T[]): T[] {
+  return [...sortByVietnamese(rows.filter((r) => r.key), (r) => stripUnitPrefix(r.name)), ...rows.filter((r) => !r.key)];
 }
 
 function addDays(date: string, days: number): string {

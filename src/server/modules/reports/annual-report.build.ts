@@ -5,6 +5,8 @@
 import { largestRemainderPercents, percentOf } from '../../../shared/format.ts';
 import { KINDS, KIND_LABELS, STATUS_LABELS, type Kind, type Status } from '../../../shared/organisation.ts';
 import { SECTOR_GROUPS, SECTORS, type SectorGroup } from '../../../shared/sectors.ts';
+import { sortByVietnamese } from '../../../shared/vietnamese-order.ts';
+import { stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import type { AggregateRow } from './reports.queries.ts';
 import type { PlanIndicator } from './reports.schemas.ts';
 
@@ -57,7 +59,10 @@ export type AnnualReport = Figures & {
 type Plan = { indicator: PlanIndicator; area: string; target: number };
 
 const byDimension = (rows: AggregateRow[], dimension: AggregateRow['dimension']) => rows.filter((r) => r.dimension === dimension);
-const collator = new Intl.Collator('vi');
+/** Named rows in Vietnamese dictionary order (communes by their name without "Xã"/"Phường", as the pickers list them), the unknown one last. */
+function inVietnameseOrder<T>(rows: T[], nameOf: (row: T) => string, unknown: (row: T) => boolean): T[] {
+  return [...sortByVietnamese(rows.filter((r) => !unknown(r)), (r) => stripUnitPrefix(nameOf(r))), ...rows.filter(unknown)];
+}
 
 /** The figures of one group row (or zeros when the facts were empty). */
 export function figuresOf(row: AggregateRow | undefined): Figures {
@@ -133,14 +138,20 @@ export function buildAnnualReport(input: BuildInput): Omit<AnnualReport, 'narrat
   const areaRows = byDimension(rows, national ? 'tenant' : 'area');
   const areaName = (r: AggregateRow) =>
     national ? (input.tenantNames.get(Number(r.key)) ?? `Liên minh ${r.key}`) : (r.key ?? UNKNOWN_AREA);
-  const byArea = areaRows
-    .filter((r) => r.counted + r.newly_established + r.dissolved > 0)
-    .map((r) => ({ area: areaName(r), count: r.counted, newlyEstablished: r.newly_established, dissolved: r.dissolved }))
-    .sort((a, b) => collator.compare(a.area, b.area));
-  const byCurrentCommune = byDimension(rows, 'commune')
-    .filter((r) => r.counted > 0)
-    .map((r) => ({ commune: r.key === null ? UNKNOWN_COMMUNE : (r.label ?? r.key), code: r.key, count: r.counted }))
-    .sort((a, b) => collator.compare(a.commune, b.commune));
+  const byArea = inVietnameseOrder(
+    areaRows
+      .filter((r) => r.counted + r.newly_established + r.dissolved > 0)
+      .map((r) => ({ area: areaName(r), count: r.counted, newlyEstablished: r.newly_established, dissolved: r.dissolved })),
+    (a) => a.area,
+    (a) => a.area === UNKNOWN_AREA,
+  );
+  const byCurrentCommune = inVietnameseOrder(
+    byDimension(rows, 'commune')
+      .filter((r) => r.counted > 0)
+      .map((r) => ({ commune: r.key === null ? UNKNOWN_COMMUNE : (r.label ?? r.key), code: r.key, count: r.counted })),
+    (c) => c.commune,
+    (c) => c.code === null,
+  );
 
   const plans = planLines(input.plans, figures, byDimension(rows, 'area'));
   const newPlan = plans.find((p) => p.indicator === 'newly_established' && p.area === '');

@@ -4,6 +4,7 @@
  */
 import { KIND_LABELS, STATUS_LABELS, type Kind, type Status } from '../../../shared/organisation.ts';
 import { SECTOR_GROUPS } from '../../../shared/sectors.ts';
+import { sortByVietnamese } from '../../../shared/vietnamese-order.ts';
 import { UNKNOWN_AREA, UNKNOWN_COMMUNE } from './annual-report.build.ts';
 import type { FactRow } from './reports.queries.ts';
 
@@ -83,7 +84,7 @@ export function compareFacts(frozenRows: FactRow[], liveRows: FactRow[]) {
     })
     .filter((f, i) => i < HEADLINE.length || f.organisations.length > 0);
 
-  const organisations = pairs
+  const organisations = sortByVietnamese(pairs
     .map((p) => {
       const changes = COMPARED.map((c) => ({ field: c.field, label: c.label, frozen: c.read(p.frozen), live: c.read(p.live) }))
         .filter((c) => c.frozen !== c.live)
@@ -92,8 +93,7 @@ export function compareFacts(frozenRows: FactRow[], liveRows: FactRow[]) {
       const effect = !p.frozen.counted && p.live.counted ? 'added' : p.frozen.counted && !p.live.counted ? 'removed' : 'changed';
       return { organisationId: p.id, name: (liveById.get(p.id) ?? frozenById.get(p.id))!.name, effect, changes };
     })
-    .filter((o) => o.changes.length > 0)
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    .filter((o) => o.changes.length > 0), (o) => o.name);
 
   return { figures, organisations };
 }

@@ -33,7 +33,7 @@ type Props = {
 
 /** Where an organisation is: today's commune, else the commune and district it registered in. */
 export function placeOf(item: OrganisationListItem, communeName: Props['communeName']): string {
-  return communeName(item.currentCommuneCode) ?? [item.registeredCommune, item.registeredDistrict].filter(Boolean).join(', ');
+  return item.currentCommuneName ?? communeName(item.currentCommuneCode) ?? [item.registeredCommune, item.registeredDistrict].filter(Boolean).join(', ');
 }
 
 /** The registry as a table, on screens wide enough for one. */

@@ -3,6 +3,7 @@
  * written the Vietnamese way (1.116; 65,50%).
  */
 import { formatCount, formatPercent } from '../../../shared/format.ts';
+import { sortByVietnamese } from '../../../shared/vietnamese-order.ts';
 import { stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import type { ChartOption } from './EChart.tsx';
 import type { useLabels } from '../../i18n/index.tsx';
@@ -90,10 +91,10 @@ export function trendOption(trend: Dashboard['trend']): ChartOption {
 /**
  * Today's communes as a grid of equal tiles coloured by the number of organisations: a stand-in for a
  * choropleth map while no commune boundaries (GeoJSON) of the 2025 units are available offline. Tiles are
- * in alphabetical order, not in their places on the map.
+ * in Vietnamese dictionary order of their names, not in their places on the map.
  */
 export function communeTilesOption(communes: Dashboard['byCurrentCommune'], columns = 8): ChartOption {
-  const tiles = [...communes].sort((a, b) => a.commune.localeCompare(b.commune, 'vi'));
+  const tiles = sortByVietnamese(communes, (c) => stripUnitPrefix(c.commune));
   const rows = Math.max(1, Math.ceil(tiles.length / columns));
   const max = Math.max(1, ...tiles.map((t) => t.count));
   return {
