@@ -20,6 +20,8 @@ import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { loansRoutes } from './modules/loans/loans.routes.ts';
+import { annualUpdatesRoutes } from './modules/annual-updates/annual-updates.routes.ts';
+import { complianceRoutes } from './modules/annual-updates/compliance.routes.ts';
 import { registerWebApp } from './static-assets.ts';
 import { createMailer } from './mail/mailer.ts';
 
@@ -92,6 +94,8 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(reportsRoutes);
   await app.register(importsRoutes, { config });
   await app.register(loansRoutes);
+  await app.register(annualUpdatesRoutes);
+  await app.register(complianceRoutes);
 
   const spa = existsSync(path.join(webRoot, 'index.html'));
   if (spa) await registerWebApp(app, webRoot);

@@ -15,6 +15,7 @@ import { withDatabaseName } from '../test/global-setup.ts';
 import { createLoanFixture, loanRows, type LoanFixture } from './modules/loans/loans.authorization-rows.ts';
 import { createImportFixture, importRows, type ImportFixture } from './modules/imports/imports.authorization-rows.ts';
 import { reportRows } from './modules/reports/reports.authorization-rows.ts';
+import { complianceRows } from './modules/annual-updates/compliance.authorization-rows.ts';
 import { boundaryFile } from './modules/admin-units/boundaries.test-support.ts';
 
 type Who =
@@ -75,6 +76,7 @@ const ROWS: Row[] = [
   ...loanRows(() => ({ ...loanFixture, orgId: fixture.orgId })),
   ...importRows(() => importFixture),
   ...reportRows(),
+  ...complianceRows(),
 ];
 
 let t: TestApp;

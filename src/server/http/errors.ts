@@ -3,7 +3,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { field?: string; row?: number; issues?: unknown },
+    readonly details?: { field?: string; row?: number; issues?: unknown; [extra: string]: unknown },
   ) {
     super(message);
   }

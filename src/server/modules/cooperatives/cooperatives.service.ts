@@ -125,10 +125,13 @@ export async function updateOrganisation(db: Db, { actor, id, patch }: { actor: 
   return applyOrganisationChanges(db, { actor, current, version, changes });
 }
 
-/** Writes changes to a row the caller has read and may change (used by the importer too). */
+/**
+ * Writes changes to a row the caller has read and may change (used by the importer and the annual update too);
+ * `auditAfter` adds where the change came from to the audit's "after" (e.g. fromAnnualUpdate).
+ */
 export async function applyOrganisationChanges(
   db: Db,
-  { actor, current, version, changes }: { actor: Actor; current: OrganisationRow; version: number; changes: Partial<OrganisationInput> },
+  { actor, current, version, changes, auditAfter }: { actor: Actor; current: OrganisationRow; version: number; changes: Partial<OrganisationInput>; auditAfter?: Record<string, unknown> },
 ) {
   let values = toColumns(changes);
   if (values.registeredCommune !== undefined || values.registeredDistrict !== undefined) {
@@ -147,7 +150,7 @@ export async function applyOrganisationChanges(
     if (statusChanged) {
       await tx.insert(organisationStatuses).values({ tenantId: current.tenantId, organisationId: current.id, status: updated.status, validFrom: updated.statusSince! });
     }
-    await recordAudit(tx, { actor, tenantId: current.tenantId, action: 'organisation.updated', entityType: 'organisation', entityId: current.id, before: snapshotOrganisation(current), after: snapshotOrganisation(updated) });
+    await recordAudit(tx, { actor, tenantId: current.tenantId, action: 'organisation.updated', entityType: 'organisation', entityId: current.id, before: snapshotOrganisation(current), after: { ...snapshotOrganisation(updated), ...auditAfter } });
     return updated;
   });
 }
