@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import { actorForSession, SESSION_DAYS } from '../modules/accounts/accounts.service.ts';
+import { actorForSession, SESSION_MAX_MS } from '../modules/accounts/accounts.service.ts';
 import type { Actor } from '../modules/accounts/roles.ts';
 import { AppError } from './errors.ts';
 
@@ -81,7 +81,7 @@ export function setSessionCookie(reply: FastifyReply, token: string, config: Con
     sameSite: 'strict',
     secure: config.cookieSecure,
     path: '/',
-    maxAge: SESSION_DAYS * 86_400,
+    maxAge: SESSION_MAX_MS / 1000,
   });
 }
 

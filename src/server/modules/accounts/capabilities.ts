@@ -21,6 +21,10 @@ export function capabilitiesOf(actor: Extract<Actor, { kind: 'user' }>) {
     verifyUpdates: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
     seeCompliance: inTenant && has(['alliance_admin', 'alliance_staff', 'commune_officer'], actor),
     publishUpdateForms: inTenant && has(['alliance_admin'], actor),
+    /** The alliance's accounts page (accounts.policy.ts requireAccountAdmin). */
+    manageAccounts: inTenant && has(['alliance_admin'], actor),
+    /** Inviting an organisation's manager and deciding on account requests (requireManagerInviter). */
+    inviteManagers: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
   };
 }
 export type Capabilities = ReturnType<typeof capabilitiesOf>;

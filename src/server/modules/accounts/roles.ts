@@ -25,7 +25,13 @@ export type Actor =
       email: string;
       role: Role;
       tenantId: number | null;
+      /** The organisation a coop manager acts for now (the session's choice, else their first). */
       organisationId: string | null;
+      /**
+       * Every organisation a coop manager acts for (empty for other roles). Always set for a session's actor;
+       * optional only so that actors built by hand (tests, benchmarks, scripts) need not name it.
+       */
+      organisationIds?: string[];
       communeCode: string | null;
     }
   | { kind: 'anonymous' };
@@ -41,6 +47,7 @@ export function systemActor(tenantId: number): Actor {
     role: 'alliance_admin',
     tenantId,
     organisationId: null,
+    organisationIds: [],
     communeCode: null,
   };
 }
