@@ -1,4 +1,4 @@
-import { AimOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation } from 'react-router-dom';
@@ -16,6 +16,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/reports')) return '/reports';
   if (pathname.startsWith('/loans/portfolio')) return '/loans/portfolio';
   if (pathname.startsWith('/loans')) return '/loans';
+  if (pathname.startsWith('/updates')) return '/updates';
   if (pathname.startsWith('/login')) return '/login';
   return '/directory';
 }
@@ -38,6 +39,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(canSeeReports(user) ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
     ...(canSeeReports(user) && user?.tenantId !== null ? [{ key: '/reports/closed', icon: <LockOutlined />, label: t('nav.closed') }] : []),
     ...(canManagePlans(user) ? [{ key: '/reports/plans', icon: <AimOutlined />, label: t('nav.plans') }] : []),
+    ...(user?.can.seeUpdates ? [{ key: '/updates', icon: <AuditOutlined />, label: t('nav.updates') }] : []),
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
     ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),
     ...(user ? [] : [{ key: '/login', icon: <LoginOutlined />, label: t('nav.login') }]),

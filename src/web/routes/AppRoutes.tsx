@@ -20,6 +20,10 @@ const LoanRulesPage = lazy(() => import('./loans/LoanRulesPage.tsx').then((m) =>
 const LoanApplicationForm = lazy(() => import('./loans/LoanApplicationForm.tsx').then((m) => ({ default: m.LoanApplicationForm })));
 const LoanPage = lazy(() => import('./loans/LoanPage.tsx').then((m) => ({ default: m.LoanPage })));
 const PortfolioDashboard = lazy(() => import('./loans/PortfolioDashboard.tsx').then((m) => ({ default: m.PortfolioDashboard })));
+const UpdatesQueuePage = lazy(() => import('./updates/UpdatesQueuePage.tsx'));
+const UpdateReviewPage = lazy(() => import('./updates/UpdateReviewPage.tsx'));
+const CompliancePage = lazy(() => import('./updates/CompliancePage.tsx'));
+const UpdateFormsPage = lazy(() => import('./updates/UpdateFormsPage.tsx'));
 
 const DOCUMENT_PATH = window.location.pathname;
 
@@ -62,6 +66,10 @@ export function AppRoutes() {
         <Route path="loans/new" element={<RequireUser><LoanApplicationForm /></RequireUser>} />
         <Route path="loans/portfolio" element={<RequireUser><PortfolioDashboard /></RequireUser>} />
         <Route path="loans/:id" element={<RequireUser><LoanPage /></RequireUser>} />
+        <Route path="updates" element={<RequireUser><UpdatesQueuePage /></RequireUser>} />
+        <Route path="updates/compliance" element={<RequireUser><CompliancePage /></RequireUser>} />
+        <Route path="updates/forms" element={<RequireUser><UpdateFormsPage /></RequireUser>} />
+        <Route path="updates/:id" element={<RequireUser><UpdateReviewPage /></RequireUser>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
