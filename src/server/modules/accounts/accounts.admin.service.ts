@@ -128,7 +128,9 @@ async function checkScope(db: Db, tenantId: number, scope: { role: Role; organis
 
 async function setOrganisations(tx: Db, userId: string, tenantId: number, organisationIds: string[]) {
   await tx.delete(userOrganisations).where(eq(userOrganisations.userId, userId));
-  for (const organisationId of organisationIds) await tx.insert(userOrganisations).values({ userId, tenantId, organisationId });
+  // In the order given (the first is a session's default): now() is the same for the whole transaction.
+  const base = Date.now();
+  for (const [i, organisationId] of organisationIds.entries()) await tx.insert(userOrganisations).values({ userId, tenantId, organisationId, createdAt: new Date(base + i) });
   await tx.update(users).set({ organisationId: organisationIds[0] ?? null }).where(eq(users.id, userId));
 }
 
