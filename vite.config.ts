@@ -10,6 +10,8 @@ const outDir = path.join(repoRoot, 'dist/web');
 
 /** The public pages: served from portal.html (a light entry without the back office), see src/web/portal/. */
 const PORTAL_PATHS = ['/', '/directory'];
+/** The login and the coop manager's pages: served from member.html (light too), see src/web/member/. */
+const MEMBER_PATHS = [/^\/login$/, /^\/member(\/.*)?$/, /^\/account\/(set-password|forgot|request)$/];
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -48,7 +50,7 @@ function precompress(): Plugin {
   };
 }
 
-/** `npm run dev`: the public paths open the portal entry, as the server does (everything else the staff app). */
+/** `npm run dev`: the public and manager's paths open their light entries, as the server does (everything else the staff app). */
 function portalInDev(): Plugin {
   return {
     name: 'coop:portal-dev',
@@ -57,6 +59,7 @@ function portalInDev(): Plugin {
       server.middlewares.use((req, _res, next) => {
         const [pathname, search] = (req.url ?? '/').split('?');
         if (PORTAL_PATHS.includes(pathname!)) req.url = `/portal.html${search ? `?${search}` : ''}`;
+        else if (MEMBER_PATHS.some((p) => p.test(pathname!))) req.url = `/member.html${search ? `?${search}` : ''}`;
         next();
       });
     },
@@ -64,9 +67,10 @@ function portalInDev(): Plugin {
 }
 
 /**
- * The web app: sources in src/web, built into dist/web where the Fastify server serves it. Two entries: the
- * staff app (index.html: React, Ant Design, TanStack Query) and the public portal (portal.html: React and a
- * small stylesheet). The output carries no inline script (the server's CSP allows scripts from 'self' only).
+ * The web app: sources in src/web, built into dist/web where the Fastify server serves it. Three entries: the
+ * staff app (index.html: React, Ant Design, TanStack Query), the public portal (portal.html: React and a
+ * small stylesheet) and the login with the coop manager's pages (member.html: the same, light). The output
+ * carries no inline script (the server's CSP allows scripts from 'self' only).
  */
 export default defineConfig({
   root: path.join(repoRoot, 'src/web'),
@@ -78,7 +82,11 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      input: { main: path.join(repoRoot, 'src/web/index.html'), portal: path.join(repoRoot, 'src/web/portal.html') },
+      input: {
+        main: path.join(repoRoot, 'src/web/index.html'),
+        portal: path.join(repoRoot, 'src/web/portal.html'),
+        member: path.join(repoRoot, 'src/web/member.html'),
+      },
     },
   },
   server: {

@@ -1,7 +1,8 @@
 /**
  * The built web app (dist/web, see vite.config.ts): hashed assets cached for a year, HTML revalidated on every
  * visit, each file sent as the .br or .gz written beside it at build when the browser accepts it. The public
- * paths get the light portal entry; any other page the staff app (the not-found handler falls back to it).
+ * paths get the light portal entry, the login and the manager's pages the light member entry; any other page
+ * the staff app (the not-found handler falls back to it).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Pages of the public portal (portal.html); a signed-in user who opens the home page goes to the registry. */
 export const PORTAL_PATHS = ['/', '/directory'] as const;
+
+/**
+ * Pages of the light manager's app (member.html, src/web/member/): the login everyone meets first, the coop
+ * manager's home and filing, and the one-time-link pages. "/*" covers the paths below one.
+ */
+export const MEMBER_PATHS = ['/login', '/member', '/member/*', '/account/set-password', '/account/forgot', '/account/request'] as const;
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Stored, but asked again each time (an ETag makes the answer a 304 when nothing changed).
@@ -38,5 +45,10 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
       if (url === '/' && request.actor.kind === 'user') return reply.redirect('/registry');
       return reply.sendFile('portal.html');
     });
+  }
+  // A build from before the manager's app existed has its login in the staff app.
+  if (!existsSync(path.join(webRoot, 'member.html'))) return;
+  for (const url of MEMBER_PATHS) {
+    app.get(url, { schema: { hide: true } }, (_request, reply) => reply.sendFile('member.html'));
   }
 }
