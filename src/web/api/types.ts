@@ -61,6 +61,8 @@ export type AuditEvent = {
   action: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Set when an accepted annual update made the change. */
+  fromAnnualUpdate?: { id: string; year: number } | null;
 };
 
 export type OrganisationHistory = { statuses: StatusPeriod[]; audit: AuditEvent[] };

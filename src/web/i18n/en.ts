@@ -20,6 +20,8 @@ export const en: Messages = {
   'nav.login': 'Log in',
   'nav.logout': 'Log out',
   'nav.menu': 'Open menu',
+  'nav.skip': 'Skip to main content',
+  'nav.main': 'Main menu',
   'lang.other': 'Tiếng Việt',
   'lang.switch': 'Switch to Vietnamese',
 
@@ -105,6 +107,7 @@ export const en: Messages = {
 
   'audit.created': 'Record created',
   'audit.updated': 'Record changed',
+  'audit.fromAnnualUpdate': 'Annual information update {year}',
   'audit.imported': 'Imported from Excel',
   'audit.field': 'Field',
   'audit.before': 'Before',

@@ -19,6 +19,8 @@ export const vi = {
   'nav.login': 'Đăng nhập',
   'nav.logout': 'Đăng xuất',
   'nav.menu': 'Mở menu',
+  'nav.skip': 'Bỏ qua menu, đến nội dung chính',
+  'nav.main': 'Menu chính',
   'lang.other': 'English',
   'lang.switch': 'Chuyển sang tiếng Anh',
 
@@ -104,6 +106,7 @@ export const vi = {
 
   'audit.created': 'Tạo hồ sơ',
   'audit.updated': 'Sửa hồ sơ',
+  'audit.fromAnnualUpdate': 'Cập nhật thông tin năm {year}',
   'audit.imported': 'Nhập từ Excel',
   'audit.field': 'Trường',
   'audit.before': 'Trước',

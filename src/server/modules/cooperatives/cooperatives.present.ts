@@ -65,7 +65,11 @@ function presentSnapshot(snapshot: unknown): Record<string, unknown> | null {
   return Object.fromEntries(Object.entries(snapshot).filter(([field]) => SHOWN_FIELDS.has(field)));
 }
 
-/** One event of an organisation's change history, with the fields named on its form and nothing else. */
+/**
+ * One event of an organisation's change history, with the fields named on its form and nothing else, and the
+ * annual update it came from when an accepted update made it ({id, year}, else null).
+ */
 export function presentOrganisationAuditEvent(event: { id: string | number; at: Date; actorLabel: string; action: string; before: unknown; after: unknown }) {
-  return { id: String(event.id), at: event.at.toISOString(), actorLabel: event.actorLabel, action: event.action, before: presentSnapshot(event.before), after: presentSnapshot(event.after) };
+  const source = (event.after as { fromAnnualUpdate?: { id: string; year: number } } | null)?.fromAnnualUpdate ?? null;
+  return { id: String(event.id), at: event.at.toISOString(), actorLabel: event.actorLabel, action: event.action, before: presentSnapshot(event.before), after: presentSnapshot(event.after), fromAnnualUpdate: source };
 }

@@ -33,7 +33,7 @@ export function AuditTrail({ events, communeName, narrow }: Props) {
             data-testid="audit-event"
             title={
               <Flex wrap gap={8} align="baseline" style={{ whiteSpace: 'normal' }}>
-                <span>{key ? t(key) : event.action}</span>
+                <span>{event.fromAnnualUpdate ? t('audit.fromAnnualUpdate', { year: event.fromAnnualUpdate.year }) : key ? t(key) : event.action}</span>
                 <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{dateTime(event.at)} · {event.actorLabel}</Typography.Text>
               </Flex>
             }
