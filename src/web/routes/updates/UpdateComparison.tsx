@@ -34,9 +34,11 @@ export function UpdateComparison({ definition, values, lastYear, year, questions
   const { lang } = useI18n();
   const fieldLabel = useFieldLabel();
   const words = { yes: t('updates.yes'), no: t('updates.no'), people: t('updates.people'), none: t('common.none') };
+  // The unit after the label, unless the label already says it ("Vốn điều lệ (đồng)").
   const unitText = (field: FormField) => {
     const unit = unitOf(field);
-    return unit ? t(`updates.unit.${unit}`) : null;
+    const text = unit ? t(`updates.unit.${unit}`) : null;
+    return text && !fieldLabel(field).toLowerCase().includes(text.toLowerCase()) ? text : null;
   };
   const columns = narrow ? '1fr' : questions ? '32px minmax(180px, 2fr) 1fr 1fr 1fr' : 'minmax(180px, 2fr) 1fr 1fr 1fr';
 
