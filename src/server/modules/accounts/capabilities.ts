@@ -13,6 +13,8 @@ export function capabilitiesOf(actor: Extract<Actor, { kind: 'user' }>) {
     seeReports: has(['alliance_admin', 'alliance_staff', 'fund_officer', 'national_viewer'], actor),
     managePlans: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
     closeYears: inTenant && has(['alliance_admin'], actor),
+    /** The alliance's closed years beside today's figures (reports.policy: a national viewer must name an alliance). */
+    seeClosedYears: inTenant && has(['alliance_admin', 'alliance_staff', 'fund_officer'], actor),
     seeLoans: inTenant && has(['fund_officer', 'alliance_admin', 'coop_manager'], actor),
     seePortfolio: has(['fund_officer', 'alliance_admin', 'national_viewer'], actor),
     configureLoanRules: inTenant && has(['alliance_admin'], actor),
