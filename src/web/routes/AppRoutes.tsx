@@ -6,7 +6,6 @@ import { RequireUser } from '../session/RequireUser.tsx';
 import { useSession } from '../session/session.ts';
 
 // Each page loads with its route.
-const LoginPage = lazy(() => import('./auth/LoginPage.tsx'));
 const RegistryListPage = lazy(() => import('./registry/RegistryListPage.tsx'));
 const OrganisationDetailPage = lazy(() => import('./registry/OrganisationDetailPage.tsx'));
 const CreateOrganisationPage = lazy(() => import('./registry/CreateOrganisationPage.tsx'));
@@ -29,7 +28,8 @@ const DOCUMENT_PATH = window.location.pathname;
 
 /**
  * The public pages ("/", "/directory") are another document, the light portal entry (src/web/portal) that the
- * server sends for those paths: a move to one of them from here loads it. Signed-in users land on the registry.
+ * server sends for those paths, and so is the login (the light entry of src/web/member): a move to one of them
+ * from here loads it. Signed-in users land on the registry.
  * If this document was itself loaded at the path, the server did not send the portal (a dev server without its
  * rewrite, an old build): the page shows a plain link rather than loading itself again and again.
  */
@@ -52,7 +52,7 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<PortalPage />} />
         <Route path="directory" element={<PortalPage />} />
-        <Route path="login" element={<LoginPage />} />
+        <Route path="login" element={<PortalPage />} />
         <Route path="registry" element={<RequireUser><RegistryListPage /></RequireUser>} />
         <Route path="registry/new" element={<RequireUser><CreateOrganisationPage /></RequireUser>} />
         <Route path="registry/:id" element={<RequireUser><OrganisationDetailPage /></RequireUser>} />
