@@ -1,4 +1,7 @@
-/** Who is signed in (GET /api/auth/me), logging in and out. The session itself is an httpOnly cookie. */
+/**
+ * Who is signed in (GET /api/auth/me) and logging out. The session itself is an httpOnly cookie; the login page is
+ * the light entry's (src/web/member/LoginPage.tsx).
+ */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, setUnauthenticatedHandler } from '../api/client.ts';
 import type { SessionUser } from '../api/types.ts';
@@ -17,17 +20,6 @@ export function useSession() {
 /** When any call answers 401 the session has ended: forget the user so the pages ask to log in. */
 export function watchSessionEnd(queryClient: QueryClient): void {
   setUnauthenticatedHandler(() => queryClient.setQueryData(SESSION_KEY, { user: null }));
-}
-
-export function useLogin() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) => api.post<{ user: SessionUser }>('/api/auth/login', credentials),
-    onSuccess: ({ user }) => {
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, { user });
-    },
-  });
 }
 
 export function useLogout() {
@@ -66,4 +58,9 @@ export function canManageRegistry(user: SessionUser | null): boolean {
 /** May set the alliance's yearly targets. */
 export function canManagePlans(user: SessionUser | null): boolean {
   return Boolean(user?.can.managePlans);
+}
+
+/** May read the alliance's closed years beside today's figures. */
+export function canSeeClosedYears(user: SessionUser | null): boolean {
+  return Boolean(user?.can.seeClosedYears);
 }
