@@ -15,6 +15,7 @@ import { withDatabaseName } from '../test/global-setup.ts';
 import { createLoanFixture, loanRows, type LoanFixture } from './modules/loans/loans.authorization-rows.ts';
 import { createImportFixture, importRows, type ImportFixture } from './modules/imports/imports.authorization-rows.ts';
 import { reportRows } from './modules/reports/reports.authorization-rows.ts';
+import { accountRows, createAccountFixture, type AccountFixture } from './modules/accounts/accounts.authorization-rows.ts';
 import { complianceRows } from './modules/annual-updates/compliance.authorization-rows.ts';
 import { boundaryFile } from './modules/admin-units/boundaries.test-support.ts';
 
@@ -76,6 +77,7 @@ const ROWS: Row[] = [
   ...loanRows(() => ({ ...loanFixture, orgId: fixture.orgId })),
   ...importRows(() => importFixture),
   ...reportRows(),
+  ...accountRows(() => ({ ...accountFixture, orgId: fixture.orgId })),
   ...complianceRows(),
 ];
 
@@ -83,6 +85,7 @@ let t: TestApp;
 let fixture: Fixture;
 let loanFixture: LoanFixture;
 let importFixture: ImportFixture;
+let accountFixture: Omit<AccountFixture, 'orgId'>;
 const cookies = new Map<Who, string | undefined>();
 const routes: string[] = [];
 
@@ -101,6 +104,7 @@ beforeAll(async () => {
 beforeAll(async () => {
   loanFixture = await createLoanFixture(t.database.db, fixture.orgId, (await t.signIn('fund_officer')).actor);
   importFixture = await createImportFixture(t.database.db);
+  accountFixture = await createAccountFixture(t.database.db);
 });
 afterAll(() => t.close());
 
@@ -118,13 +122,13 @@ describe('authorization matrix', () => {
       for (const who of EVERYONE) {
         // Each request gets a fresh version so that allowed PATCHes do not conflict with one another.
         const options = row.request(fixture);
-        if (options.method === 'PATCH') {
+        if (options.method === 'PATCH' && options.url?.toString().startsWith('/api/cooperatives/')) {
           const current = await t.request({ url: `/api/cooperatives/${fixture.orgId}`, cookie: cookies.get('alliance_admin') });
           options.payload = { ...(options.payload as object), version: current.json().version };
         }
         const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
         const res = await t.request({ ...options, cookie });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId].some((id) => options.url?.toString().includes(id)));
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids].some((id) => options.url?.toString().includes(id)));
         if (row.allowed.includes(who)) {
           expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
           expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);
