@@ -17,6 +17,7 @@ import { createImportFixture, importRows, type ImportFixture } from './modules/i
 import { reportRows } from './modules/reports/reports.authorization-rows.ts';
 import { accountRows, createAccountFixture, type AccountFixture } from './modules/accounts/accounts.authorization-rows.ts';
 import { complianceRows } from './modules/annual-updates/compliance.authorization-rows.ts';
+import { annualUpdateRows, createAnnualUpdateFixture, type AnnualUpdateFixture } from './modules/annual-updates/annual-updates.authorization-rows.ts';
 import { boundaryFile } from './modules/admin-units/boundaries.test-support.ts';
 
 type Who =
@@ -79,6 +80,7 @@ const ROWS: Row[] = [
   ...reportRows(),
   ...accountRows(() => ({ ...accountFixture, orgId: fixture.orgId })),
   ...complianceRows(),
+  ...annualUpdateRows(() => ({ ...updateFixture, orgId: fixture.orgId })),
 ];
 
 let t: TestApp;
@@ -86,6 +88,7 @@ let fixture: Fixture;
 let loanFixture: LoanFixture;
 let importFixture: ImportFixture;
 let accountFixture: Omit<AccountFixture, 'orgId'>;
+let updateFixture: AnnualUpdateFixture;
 const cookies = new Map<Who, string | undefined>();
 const routes: string[] = [];
 
@@ -105,6 +108,7 @@ beforeAll(async () => {
   loanFixture = await createLoanFixture(t.database.db, fixture.orgId, (await t.signIn('fund_officer')).actor);
   importFixture = await createImportFixture(t.database.db);
   accountFixture = await createAccountFixture(t.database.db);
+  updateFixture = await createAnnualUpdateFixture(t.database.db);
 });
 afterAll(() => t.close());
 
@@ -128,7 +132,7 @@ describe('authorization matrix', () => {
         }
         const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
         const res = await t.request({ ...options, cookie });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids].some((id) => options.url?.toString().includes(id)));
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids].some((id) => options.url?.toString().includes(id)));
         if (row.allowed.includes(who)) {
           expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
           expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);
