@@ -15,13 +15,14 @@ import { useSession } from '../../session/session.ts';
 import { LoanApplicationInput } from '../../../server/modules/loans/loans.schemas.ts';
 import { placeServerError } from '../registry/serverErrors.ts';
 import { useApplyForLoan, useLoanRules } from './loansApi.ts';
-import { METHOD_LABELS } from './texts.ts';
+import { METHODS, useLoanWords } from './texts.ts';
 
 const FIELDS = ['organisationId', 'purpose', 'amountVnd', 'termMonths', 'method', 'graceMonths', 'collateral', 'guarantors', 'appliedOn'];
 const FUND_ROLES = ['fund_officer', 'alliance_admin'];
 
 /** Organisations to borrow, searched by name (fund staff); a manager's own organisation is fixed. */
 function OrganisationPicker({ value, onChange, fixedId }: { value: string; onChange(id: string): void; fixedId: string | null }) {
+  const { t } = useLoanWords();
   const [q, setQ] = useState('');
   const search = useQuery({
     queryKey: ['loans', 'borrowers', fixedId ?? q],
@@ -36,7 +37,7 @@ function OrganisationPicker({ value, onChange, fixedId }: { value: string; onCha
       showSearch={!fixedId}
       disabled={!!fixedId}
       value={value || undefined}
-      placeholder="Tìm tổ chức theo tên hoặc mã số"
+      placeholder={t('loanForm.borrowerSearch')}
       filterOption={false}
       onSearch={setQ}
       onChange={onChange}
@@ -49,6 +50,7 @@ function OrganisationPicker({ value, onChange, fixedId }: { value: string; onCha
 /** The loan application form: the same zod schema as POST /api/loans, eligibility answered by the server. */
 export function LoanApplicationForm() {
   const { user } = useSession();
+  const { t, method, rate } = useLoanWords();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const rules = useLoanRules();
@@ -61,23 +63,23 @@ export function LoanApplicationForm() {
     defaultValues: { organisationId: fixedOrg ?? '', purpose: '', amountVnd: '', termMonths: 24, method: 'bullet', graceMonths: 0, collateral: '', guarantors: [] },
   });
   const guarantors = useFieldArray({ control: form.control, name: 'guarantors' });
-  if (!user || !(isFund || fixedOrg)) return <Result status="403" title="Bạn không lập được hồ sơ vay." />;
+  if (!user || !(isFund || fixedOrg)) return <Result status="403" title={t('loanForm.notAllowed')} />;
   const errors = form.formState.errors;
   if (rules.error) return <PageError error={rules.error} onRetry={() => void rules.refetch()} />;
-  if (rules.isLoading) return <Card loading title="Hồ sơ đề nghị vay vốn Quỹ hỗ trợ phát triển HTX" />;
+  if (rules.isLoading) return <Card loading title={t('loanForm.title')} />;
   const inForce = rules.data?.versions.find((v) => v.id === rules.data?.inForceId);
   if (!inForce) {
     return (
       <Result
         status="warning"
         data-testid="no-rules-in-force"
-        title="Quỹ chưa ban hành quy định cho vay có hiệu lực hôm nay, nên chưa nhận được hồ sơ vay."
+        title={t('loanForm.noRules')}
         subTitle={
           user.role === 'alliance_admin'
-            ? 'Hãy ban hành quy định cho vay (hạn mức, thời hạn, lãi suất, phương thức trả nợ) trước.'
-            : 'Hãy đề nghị Quản trị Liên minh ban hành quy định cho vay.'
+            ? t('loanForm.noRulesAdmin')
+            : t('loanForm.noRulesOther')
         }
-        extra={user.role === 'alliance_admin' ? <Link to="/loans/rules">Mở trang Quy định cho vay</Link> : <Link to="/loans">Về danh sách hồ sơ vay</Link>}
+        extra={user.role === 'alliance_admin' ? <Link to="/loans/rules">{t('loanForm.openRules')}</Link> : <Link to="/loans">{t('loanForm.backToLoans')}</Link>}
       />
     );
   }
@@ -86,7 +88,7 @@ export function LoanApplicationForm() {
     setRefusal(null);
     apply.mutate(input, {
       onSuccess: (loan) => {
-        void message.success(`Đã nhận hồ sơ ${loan.code}. Hãy đính kèm tài liệu ở trang hồ sơ.`);
+        void message.success(t('loanForm.received', { code: loan.code }));
         navigate(`/loans/${loan.id}`);
       },
       onError: (error) => setRefusal(placeServerError(error, form.setError, FIELDS)),
@@ -94,61 +96,61 @@ export function LoanApplicationForm() {
   });
 
   return (
-    <Card title="Hồ sơ đề nghị vay vốn Quỹ hỗ trợ phát triển HTX">
+    <Card title={t('loanForm.title')}>
       <Alert
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={`Quy định hiện hành: vay tối đa ${money(inForce.maxAmountVnd)}, thời hạn tối đa ${inForce.maxTermMonths} tháng, lãi suất ${inForce.annualRatePercent.replace('.', ',')}%/năm, ${inForce.methods.map((m) => METHOD_LABELS[m as keyof typeof METHOD_LABELS]).join(' hoặc ').toLowerCase()}.`}
+        title={t('loanForm.rulesInForce', { amount: money(inForce.maxAmountVnd), months: inForce.maxTermMonths, rate: rate(inForce.annualRatePercent), methods: inForce.methods.map(method).join(t('loanForm.or')).toLowerCase() })}
       />
       {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="server-error" />}
       <Form layout="vertical" onFinish={() => void submit()} style={{ maxWidth: 720 }}>
-        <FormField label="Tổ chức vay vốn" htmlFor="organisationId" error={errors.organisationId?.message} required>
+        <FormField label={t('loanForm.borrower')} htmlFor="organisationId" error={errors.organisationId?.message} required>
           <Controller control={form.control} name="organisationId" render={({ field }) => <OrganisationPicker value={field.value} onChange={field.onChange} fixedId={fixedOrg} />} />
         </FormField>
-        <FormField label="Mục đích vay" htmlFor="purpose" error={errors.purpose?.message} required>
+        <FormField label={t('loanForm.purpose')} htmlFor="purpose" error={errors.purpose?.message} required>
           <Controller control={form.control} name="purpose" render={({ field }) => <Input.TextArea id="purpose" rows={3} {...field} />} />
         </FormField>
         <Space wrap size="large" align="start">
-          <FormField label="Số tiền đề nghị vay" htmlFor="amountVnd" error={errors.amountVnd?.message} required>
+          <FormField label={t('loanForm.amount')} htmlFor="amountVnd" error={errors.amountVnd?.message} required>
             <Controller control={form.control} name="amountVnd" render={({ field }) => <MoneyInput id="amountVnd" value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
           </FormField>
-          <FormField label="Thời hạn (tháng)" htmlFor="termMonths" error={errors.termMonths?.message} required>
+          <FormField label={t('loanForm.term')} htmlFor="termMonths" error={errors.termMonths?.message} required>
             <Controller control={form.control} name="termMonths" render={({ field }) => <InputNumber id="termMonths" min={1} max={360} value={field.value} onChange={(v) => field.onChange(v ?? undefined)} />} />
           </FormField>
-          <FormField label="Ân hạn gốc (tháng)" htmlFor="graceMonths" error={errors.graceMonths?.message}>
+          <FormField label={t('loanForm.grace')} htmlFor="graceMonths" error={errors.graceMonths?.message}>
             <Controller control={form.control} name="graceMonths" render={({ field }) => <InputNumber id="graceMonths" min={0} max={359} value={field.value} onChange={(v) => field.onChange(v ?? 0)} />} />
           </FormField>
         </Space>
-        <FormField label="Phương thức trả nợ" htmlFor="method" error={errors.method?.message} required>
+        <FormField label={t('loanForm.method')} htmlFor="method" error={errors.method?.message} required>
           <Controller
             control={form.control}
             name="method"
-            render={({ field }) => <Select id="method" value={field.value} onChange={field.onChange} options={Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label }))} />}
+            render={({ field }) => <Select id="method" value={field.value} onChange={field.onChange} options={METHODS.map((value) => ({ value, label: method(value) }))} />}
           />
         </FormField>
-        <FormField label="Tài sản bảo đảm" htmlFor="collateral" error={errors.collateral?.message}>
+        <FormField label={t('loanForm.collateral')} htmlFor="collateral" error={errors.collateral?.message}>
           <Controller control={form.control} name="collateral" render={({ field }) => <Input.TextArea id="collateral" rows={2} {...field} value={field.value ?? ''} />} />
         </FormField>
-        <Typography.Text strong>Người bảo lãnh</Typography.Text>
+        <Typography.Text strong>{t('loanForm.guarantors')}</Typography.Text>
         {guarantors.fields.map((g, i) => (
           <Space key={g.id} wrap style={{ display: 'flex', margin: '8px 0' }}>
-            <Controller control={form.control} name={`guarantors.${i}.name`} render={({ field }) => <Input placeholder="Họ tên" {...field} status={errors.guarantors?.[i]?.name ? 'error' : undefined} />} />
-            <Controller control={form.control} name={`guarantors.${i}.idNumber`} render={({ field }) => <Input placeholder="Số CCCD" {...field} value={field.value ?? ''} />} />
-            <Controller control={form.control} name={`guarantors.${i}.relation`} render={({ field }) => <Input placeholder="Quan hệ với tổ chức vay" {...field} value={field.value ?? ''} />} />
-            <Button onClick={() => guarantors.remove(i)}>Bỏ</Button>
+            <Controller control={form.control} name={`guarantors.${i}.name`} render={({ field }) => <Input placeholder={t('loanForm.guarantorName')} aria-label={t('loanForm.guarantorName')} {...field} status={errors.guarantors?.[i]?.name ? 'error' : undefined} />} />
+            <Controller control={form.control} name={`guarantors.${i}.idNumber`} render={({ field }) => <Input placeholder={t('loanForm.guarantorId')} aria-label={t('loanForm.guarantorId')} {...field} value={field.value ?? ''} />} />
+            <Controller control={form.control} name={`guarantors.${i}.relation`} render={({ field }) => <Input placeholder={t('loanForm.guarantorRelation')} aria-label={t('loanForm.guarantorRelation')} {...field} value={field.value ?? ''} />} />
+            <Button onClick={() => guarantors.remove(i)}>{t('loanForm.remove')}</Button>
           </Space>
         ))}
         <div style={{ margin: '8px 0 16px' }}>
-          <Button onClick={() => guarantors.append({ name: '', idNumber: '', relation: '' })}>Thêm người bảo lãnh</Button>
+          <Button onClick={() => guarantors.append({ name: '', idNumber: '', relation: '' })}>{t('loanForm.addGuarantor')}</Button>
         </div>
         {isFund && (
-          <FormField label="Ngày nhận hồ sơ (nếu không phải hôm nay)" htmlFor="appliedOn" error={errors.appliedOn?.message}>
+          <FormField label={t('loanForm.appliedOn')} htmlFor="appliedOn" error={errors.appliedOn?.message}>
             <Controller control={form.control} name="appliedOn" render={({ field }) => <DateInput id="appliedOn" value={field.value} onChange={field.onChange} />} />
           </FormField>
         )}
         <Button type="primary" htmlType="submit" loading={apply.isPending}>
-          Gửi hồ sơ
+          {t('loanForm.submit')}
         </Button>
       </Form>
     </Card>

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Space, Statistic, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -7,40 +7,43 @@ import { date, money } from '../../format.ts';
 import { LoanActions } from './LoanActions.tsx';
 import { DisbursementsTable, DocumentsList, LoanHistory, PaymentsTable, ScheduleTable } from './LoanTables.tsx';
 import { statementUrl, useLoan, type LoanDetail } from './loansApi.ts';
-import { DEBT_GROUP_LABELS, GROUP_COLORS, LOAN_STATUS_LABELS, METHOD_LABELS, STATUS_COLORS } from './texts.ts';
+import { GROUP_COLORS, STATUS_COLORS, useLoanWords } from './texts.ts';
 
 function Facts({ detail }: { detail: LoanDetail }) {
+  const { t, method, rate } = useLoanWords();
   const { loan } = detail;
+  const numberOn = (number: string | null, on: string | null) => t('loan.fact.numberOn', { number: number ?? '', date: date(on) });
   const items = [
-    { label: 'Tổ chức vay', children: detail.borrower.name },
-    { label: 'Mục đích', children: loan.purpose },
-    { label: 'Số tiền đề nghị', children: money(loan.requestedAmountVnd) },
-    { label: 'Được duyệt', children: money(loan.decision?.approvedAmountVnd) },
-    { label: 'Đã giải ngân', children: money(detail.disbursedVnd) },
-    { label: 'Thời hạn', children: `${detail.currentTermMonths} tháng${loan.graceMonths ? `, ân hạn gốc ${loan.graceMonths} tháng` : ''}` },
-    { label: 'Phương thức', children: METHOD_LABELS[loan.method as keyof typeof METHOD_LABELS] },
-    { label: 'Lãi suất', children: loan.annualRatePercent ? `${loan.annualRatePercent.replace('.', ',')}%/năm (phạt ${loan.penaltyRatePercent}%)` : '—' },
-    { label: 'Tài sản bảo đảm', children: loan.collateral ?? '—' },
-    { label: 'Người bảo lãnh', children: loan.guarantors.map((g) => g.name).join(', ') || '—' },
-    { label: 'Ngày nhận hồ sơ', children: date(loan.appliedOn) },
-    { label: 'Quyết định', children: loan.decision ? `${loan.decision.number} ngày ${date(loan.decision.date)}${loan.decision.reason ? ` — ${loan.decision.reason}` : ''}` : '—' },
-    { label: 'Hợp đồng', children: loan.contract ? `${loan.contract.number} ngày ${date(loan.contract.signedOn)}` : '—' },
-    { label: 'Thẩm định', children: loan.appraisal ? (loan.appraisal.findings ? `${loan.appraisal.by}: ${loan.appraisal.findings}` : `Đã thẩm định (${loan.appraisal.by})`) : '—' },
+    { label: t('loan.fact.borrower'), children: detail.borrower.name },
+    { label: t('loan.fact.purpose'), children: loan.purpose },
+    { label: t('loan.fact.requested'), children: money(loan.requestedAmountVnd) },
+    { label: t('loan.fact.approved'), children: money(loan.decision?.approvedAmountVnd) },
+    { label: t('loan.fact.disbursed'), children: money(detail.disbursedVnd) },
+    { label: t('loan.fact.term'), children: loan.graceMonths ? t('loan.fact.termGrace', { months: detail.currentTermMonths, grace: loan.graceMonths }) : t('loans.months', { n: detail.currentTermMonths }) },
+    { label: t('loan.fact.method'), children: method(loan.method) },
+    { label: t('loan.fact.rate'), children: loan.annualRatePercent ? t('loan.fact.rateValue', { rate: rate(loan.annualRatePercent), penalty: loan.penaltyRatePercent ?? '' }) : '—' },
+    { label: t('loan.fact.collateral'), children: loan.collateral ?? '—' },
+    { label: t('loan.fact.guarantors'), children: loan.guarantors.map((g) => g.name).join(', ') || '—' },
+    { label: t('loan.fact.appliedOn'), children: date(loan.appliedOn) },
+    { label: t('loan.fact.decision'), children: loan.decision ? `${numberOn(loan.decision.number, loan.decision.date)}${loan.decision.reason ? ` — ${loan.decision.reason}` : ''}` : '—' },
+    { label: t('loan.fact.contract'), children: loan.contract ? numberOn(loan.contract.number, loan.contract.signedOn) : '—' },
+    { label: t('loan.fact.appraisal'), children: loan.appraisal ? (loan.appraisal.findings ? `${loan.appraisal.by}: ${loan.appraisal.findings}` : t('loan.fact.appraisedBy', { by: loan.appraisal.by })) : '—' },
   ];
   return <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />;
 }
 
 function Position({ detail }: { detail: LoanDetail }) {
+  const { t, debtGroup } = useLoanWords();
   const p = detail.position;
-  if (!p) return <Typography.Text type="secondary">Chưa giải ngân tại ngày này.</Typography.Text>;
+  if (!p) return <Typography.Text type="secondary">{t('loan.notDisbursedYet')}</Typography.Text>;
   return (
     <Row gutter={[12, 12]} data-testid="position">
-      <Col xs={12} md={6}><Statistic title="Dư nợ gốc" value={money(p.outstandingPrincipalVnd)} /></Col>
-      <Col xs={12} md={6}><Statistic title="Gốc quá hạn" value={money(p.overduePrincipalVnd)} /></Col>
-      <Col xs={12} md={6}><Statistic title="Lãi quá hạn + lãi phạt" value={money((BigInt(p.overdueInterestVnd) + BigInt(p.penaltyAccruedVnd)).toString())} /></Col>
+      <Col xs={12} md={6}><Statistic title={t('loan.outstandingPrincipal')} value={money(p.outstandingPrincipalVnd)} /></Col>
+      <Col xs={12} md={6}><Statistic title={t('loan.overduePrincipal')} value={money(p.overduePrincipalVnd)} /></Col>
+      <Col xs={12} md={6}><Statistic title={t('loan.overdueInterestAndPenalty')} value={money((BigInt(p.overdueInterestVnd) + BigInt(p.penaltyAccruedVnd)).toString())} /></Col>
       <Col xs={12} md={6}>
-        <Statistic title="Số ngày quá hạn" value={p.daysPastDue} />
-        <Tag color={GROUP_COLORS[p.debtGroup]} data-testid="debt-group">{DEBT_GROUP_LABELS[p.debtGroup]}</Tag>
+        <Statistic title={t('loan.daysPastDue')} value={p.daysPastDue} />
+        <Tag color={GROUP_COLORS[p.debtGroup]} data-testid="debt-group" style={{ whiteSpace: 'normal' }}>{debtGroup(p.debtGroup)}</Tag>
       </Col>
     </Row>
   );
@@ -49,6 +52,7 @@ function Position({ detail }: { detail: LoanDetail }) {
 /** One loan: its facts, position as of a date, the steps the user may take, schedule, payments and history. */
 export function LoanPage() {
   const { id = '' } = useParams();
+  const { t, status } = useLoanWords();
   const [asOf, setAsOf] = useState<string | undefined>();
   const query = useLoan(id, asOf);
   if (query.isLoading) return <PageLoading />;
@@ -57,23 +61,25 @@ export function LoanPage() {
   const { loan } = detail;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={
+      <Card>
+        {/* The heading and its buttons wrap onto lines of their own on a phone: a Card title would clip them. */}
+        <Flex wrap justify="space-between" align="center" gap={8} style={{ marginBottom: 12 }} data-testid="loan-header">
+          <Flex wrap align="center" gap={8}>
+            <Typography.Title level={3} style={{ margin: 0 }}>{t('loan.title', { code: loan.code })}</Typography.Title>
+            <Tag color={STATUS_COLORS[loan.status]} data-testid="loan-status">{status(loan.status)}</Tag>
+          </Flex>
           <Space wrap>
-            <span>Khoản vay {loan.code}</span>
-            <Tag color={STATUS_COLORS[loan.status]} data-testid="loan-status">{LOAN_STATUS_LABELS[loan.status as keyof typeof LOAN_STATUS_LABELS]}</Tag>
+            <Button href={statementUrl(loan.id, 'pdf', asOf)}>{t('loan.statementPdf')}</Button>
+            <Button href={statementUrl(loan.id, 'xlsx', asOf)}>{t('loan.statementXlsx')}</Button>
           </Space>
-        }
-        extra={
-          <Space wrap>
-            <Button href={statementUrl(loan.id, 'pdf', asOf)}>Sao kê PDF</Button>
-            <Button href={statementUrl(loan.id, 'xlsx', asOf)}>Sao kê Excel</Button>
-          </Space>
-        }
-      >
+        </Flex>
         <Facts detail={detail} />
       </Card>
-      <Card title={<Space wrap><span>Tình hình khoản vay tại ngày</span><div style={{ width: 160 }}><DateInput id="asOf" value={asOf ?? detail.asOf} onChange={(v) => setAsOf(v ?? undefined)} /></div></Space>}>
+      <Card>
+        <Flex wrap align="center" gap={8} style={{ marginBottom: 12 }}>
+          <Typography.Text strong>{t('loan.positionAsOf')}</Typography.Text>
+          <div style={{ width: 160 }}><DateInput id="asOf" value={asOf ?? detail.asOf} onChange={(v) => setAsOf(v ?? undefined)} /></div>
+        </Flex>
         <Position detail={detail} />
       </Card>
       <Row gutter={[16, 16]}>
@@ -81,11 +87,11 @@ export function LoanPage() {
           <Card>
             <Tabs
               items={[
-                { key: 'schedule', label: 'Lịch trả nợ', children: <ScheduleTable detail={detail} /> },
-                { key: 'payments', label: `Trả nợ (${detail.payments.length})`, children: <PaymentsTable detail={detail} /> },
-                { key: 'disbursements', label: 'Giải ngân, gia hạn', children: <DisbursementsTable detail={detail} /> },
-                { key: 'documents', label: `Tài liệu (${detail.documents.length})`, children: <DocumentsList detail={detail} /> },
-                { key: 'history', label: 'Lịch sử', children: <LoanHistory detail={detail} /> },
+                { key: 'schedule', label: t('loan.tab.schedule'), children: <ScheduleTable detail={detail} /> },
+                { key: 'payments', label: t('loan.tab.payments', { count: detail.payments.length }), children: <PaymentsTable detail={detail} /> },
+                { key: 'disbursements', label: t('loan.tab.disbursements'), children: <DisbursementsTable detail={detail} /> },
+                { key: 'documents', label: t('loan.tab.documents', { count: detail.documents.length }), children: <DocumentsList detail={detail} /> },
+                { key: 'history', label: t('loan.tab.history'), children: <LoanHistory detail={detail} /> },
               ]}
             />
           </Card>

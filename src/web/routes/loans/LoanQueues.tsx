@@ -5,20 +5,13 @@ import { date, money } from '../../format.ts';
 import { useSession } from '../../session/session.ts';
 import type { LoanStatus } from '../../../server/modules/loans/loans.schemas.ts';
 import { type LoanSummary, useLoans } from './loansApi.ts';
-import { LOAN_STATUS_LABELS, STATUS_COLORS } from './texts.ts';
+import { STATUS_COLORS, useLoanWords } from './texts.ts';
 
-const QUEUES: Array<{ status: LoanStatus; label: string }> = [
-  { status: 'submitted', label: 'Chờ thẩm định' },
-  { status: 'appraised', label: 'Chờ phê duyệt' },
-  { status: 'approved', label: 'Chờ ký hợp đồng' },
-  { status: 'contracted', label: 'Chờ giải ngân' },
-  { status: 'active', label: 'Đang cho vay' },
-  { status: 'closed', label: 'Đã tất toán' },
-  { status: 'rejected', label: 'Từ chối' },
-  { status: 'written_off', label: 'Đã xóa nợ' },
-];
+// The fund's work, step by step: each queue holds the applications and loans of one status.
+const QUEUES: LoanStatus[] = ['submitted', 'appraised', 'approved', 'contracted', 'active', 'closed', 'rejected', 'written_off'];
 
 function LoanTable({ status }: { status?: LoanStatus }) {
+  const { t, status: statusLabel, months } = useLoanWords();
   const loans = useLoans(status);
   if (loans.error) return <PageError error={loans.error} onRetry={() => void loans.refetch()} />;
   return (
@@ -30,13 +23,13 @@ function LoanTable({ status }: { status?: LoanStatus }) {
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
       columns={[
-        { title: 'Mã hồ sơ', dataIndex: 'code', render: (code: string, l) => <Link to={`/loans/${l.id}`}>{code}</Link> },
-        { title: 'Tổ chức vay', dataIndex: 'borrowerName' },
-        { title: 'Số tiền đề nghị', dataIndex: 'requestedAmountVnd', align: 'right', render: money },
-        { title: 'Được duyệt', key: 'approved', align: 'right', render: (_, l) => money(l.decision?.approvedAmountVnd) },
-        { title: 'Thời hạn', dataIndex: 'termMonths', render: (n: number) => `${n} tháng` },
-        { title: 'Ngày nhận', dataIndex: 'appliedOn', render: date },
-        { title: 'Trạng thái', dataIndex: 'status', render: (s: LoanStatus) => <Tag color={STATUS_COLORS[s]}>{LOAN_STATUS_LABELS[s]}</Tag> },
+        { title: t('loans.col.code'), dataIndex: 'code', render: (code: string, l) => <Link to={`/loans/${l.id}`}>{code}</Link> },
+        { title: t('loans.col.borrower'), dataIndex: 'borrowerName' },
+        { title: t('loans.col.requested'), dataIndex: 'requestedAmountVnd', align: 'right', render: money },
+        { title: t('loans.col.approved'), key: 'approved', align: 'right', render: (_, l) => money(l.decision?.approvedAmountVnd) },
+        { title: t('loans.col.term'), dataIndex: 'termMonths', render: (n: number) => months(n) },
+        { title: t('loans.col.appliedOn'), dataIndex: 'appliedOn', render: date },
+        { title: t('loans.col.status'), dataIndex: 'status', render: (s: LoanStatus) => <Tag color={STATUS_COLORS[s]}>{statusLabel(s)}</Tag> },
       ]}
     />
   );
@@ -45,25 +38,26 @@ function LoanTable({ status }: { status?: LoanStatus }) {
 /** The fund's work queues (appraisal, approval, contract, disbursement, …); a manager's own loans. */
 export function LoanQueues() {
   const { user } = useSession();
+  const { t } = useLoanWords();
   const navigate = useNavigate();
   const apply = (
     <Space wrap>
-      <Link to="/loans/rules">Quy định cho vay</Link>
+      <Link to="/loans/rules">{t('loans.rulesLink')}</Link>
       <Button type="primary" onClick={() => navigate('/loans/new')}>
-        Lập hồ sơ vay
+        {t('loans.apply')}
       </Button>
     </Space>
   );
   if (user?.role === 'coop_manager') {
     return (
-      <Card title="Khoản vay của tổ chức" extra={apply}>
+      <Card title={t('loans.ownLoans')} extra={apply}>
         <LoanTable />
       </Card>
     );
   }
   return (
-    <Card title="Hồ sơ và khoản vay của Quỹ" extra={apply}>
-      <Tabs items={QUEUES.map((q) => ({ key: q.status, label: q.label, children: <LoanTable status={q.status} /> }))} destroyOnHidden />
+    <Card title={t('loans.fundLoans')} extra={apply}>
+      <Tabs items={QUEUES.map((status) => ({ key: status, label: t(`loans.queue.${status}`), children: <LoanTable status={status} /> }))} destroyOnHidden />
     </Card>
   );
 }

@@ -1,14 +1,39 @@
-import { App, Button, Table, Timeline, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Table, Timeline, Upload } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { uploadFile } from '../../api/upload.ts';
+import { useIsNarrow } from '../../components/useIsNarrow.ts';
 import { date, dateTime, money } from '../../format.ts';
 import { documentUrl, type LoanDetail } from './loansApi.ts';
-import { ACTION_LABELS } from './texts.ts';
+import { useLoanWords } from './texts.ts';
 
 type Detail = { detail: LoanDetail };
+type Instalment = LoanDetail['schedule'][number];
 
-/** The repayment schedule with what was paid on each instalment. */
+/**
+ * The repayment schedule with what was paid on each instalment. On a phone, one small card per instalment, so
+ * that the interest is in view beside the principal (a six-column table would hide it off the screen's edge).
+ */
 export function ScheduleTable({ detail }: Detail) {
+  const { t } = useLoanWords();
+  const narrow = useIsNarrow();
+  if (narrow) {
+    return (
+      <Flex vertical gap={8} data-testid="schedule">
+        {detail.schedule.map((i: Instalment) => (
+          <Card key={i.n} size="small" title={t('loan.schedule.instalment', { n: i.n, date: date(i.dueDate) })} data-testid="schedule-instalment">
+            <Descriptions size="small" column={2} layout="vertical" colon={false}
+              items={[
+                { key: 'pd', label: t('loan.schedule.principalDue'), children: money(i.principalDueVnd) },
+                { key: 'id', label: t('loan.schedule.interestDue'), children: money(i.interestDueVnd) },
+                { key: 'pp', label: t('loan.schedule.principalPaid'), children: money(i.principalPaidVnd) },
+                { key: 'ip', label: t('loan.schedule.interestPaid'), children: money(i.interestPaidVnd) },
+              ]}
+            />
+          </Card>
+        ))}
+      </Flex>
+    );
+  }
   return (
     <Table
       rowKey="n"
@@ -18,12 +43,12 @@ export function ScheduleTable({ detail }: Detail) {
       dataSource={detail.schedule}
       data-testid="schedule"
       columns={[
-        { title: 'Kỳ', dataIndex: 'n' },
-        { title: 'Ngày đến hạn', dataIndex: 'dueDate', render: date },
-        { title: 'Gốc phải trả', dataIndex: 'principalDueVnd', align: 'right', render: money },
-        { title: 'Lãi phải trả', dataIndex: 'interestDueVnd', align: 'right', render: money },
-        { title: 'Gốc đã trả', dataIndex: 'principalPaidVnd', align: 'right', render: money },
-        { title: 'Lãi đã trả', dataIndex: 'interestPaidVnd', align: 'right', render: money },
+        { title: t('loan.schedule.n'), dataIndex: 'n', fixed: 'left' },
+        { title: t('loan.schedule.dueDate'), dataIndex: 'dueDate', render: date },
+        { title: t('loan.schedule.principalDue'), dataIndex: 'principalDueVnd', align: 'right', render: money },
+        { title: t('loan.schedule.interestDue'), dataIndex: 'interestDueVnd', align: 'right', render: money },
+        { title: t('loan.schedule.principalPaid'), dataIndex: 'principalPaidVnd', align: 'right', render: money },
+        { title: t('loan.schedule.interestPaid'), dataIndex: 'interestPaidVnd', align: 'right', render: money },
       ]}
     />
   );
@@ -31,6 +56,7 @@ export function ScheduleTable({ detail }: Detail) {
 
 /** Repayments and how each was split (penalty → overdue interest → overdue principal → current → prepayment). */
 export function PaymentsTable({ detail }: Detail) {
+  const { t } = useLoanWords();
   return (
     <Table
       rowKey="id"
@@ -40,15 +66,15 @@ export function PaymentsTable({ detail }: Detail) {
       dataSource={detail.payments}
       data-testid="payments"
       columns={[
-        { title: 'Ngày trả', dataIndex: 'paidOn', render: date },
-        { title: 'Số tiền', dataIndex: 'amountVnd', align: 'right', render: money },
-        { title: 'Lãi phạt', key: 'p', align: 'right', render: (_, p) => money(p.allocation.penaltyVnd) },
-        { title: 'Lãi quá hạn', key: 'oi', align: 'right', render: (_, p) => money(p.allocation.overdueInterestVnd) },
-        { title: 'Gốc quá hạn', key: 'op', align: 'right', render: (_, p) => money(p.allocation.overduePrincipalVnd) },
-        { title: 'Lãi trong hạn', key: 'ci', align: 'right', render: (_, p) => money(p.allocation.currentInterestVnd) },
-        { title: 'Gốc trong hạn', key: 'cp', align: 'right', render: (_, p) => money(p.allocation.currentPrincipalVnd) },
-        { title: 'Trả trước gốc', key: 'pp', align: 'right', render: (_, p) => money(p.allocation.prepaymentVnd) },
-        { title: 'Người ghi', dataIndex: 'recordedBy' },
+        { title: t('loan.payments.paidOn'), dataIndex: 'paidOn', render: date, fixed: 'left' },
+        { title: t('loan.payments.amount'), dataIndex: 'amountVnd', align: 'right', render: money },
+        { title: t('loan.payments.penalty'), key: 'p', align: 'right', render: (_, p) => money(p.allocation.penaltyVnd) },
+        { title: t('loan.payments.overdueInterest'), key: 'oi', align: 'right', render: (_, p) => money(p.allocation.overdueInterestVnd) },
+        { title: t('loan.payments.overduePrincipal'), key: 'op', align: 'right', render: (_, p) => money(p.allocation.overduePrincipalVnd) },
+        { title: t('loan.payments.currentInterest'), key: 'ci', align: 'right', render: (_, p) => money(p.allocation.currentInterestVnd) },
+        { title: t('loan.payments.currentPrincipal'), key: 'cp', align: 'right', render: (_, p) => money(p.allocation.currentPrincipalVnd) },
+        { title: t('loan.payments.prepayment'), key: 'pp', align: 'right', render: (_, p) => money(p.allocation.prepaymentVnd) },
+        { title: t('loan.payments.recordedBy'), dataIndex: 'recordedBy' },
       ]}
     />
   );
@@ -56,17 +82,19 @@ export function PaymentsTable({ detail }: Detail) {
 
 /** Tranches disbursed and term extensions. */
 export function DisbursementsTable({ detail }: Detail) {
+  const { t, months } = useLoanWords();
   return (
     <>
       <Table
         rowKey="id"
         size="small"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         dataSource={detail.disbursements}
         columns={[
-          { title: 'Ngày giải ngân', dataIndex: 'disbursedOn', render: date },
-          { title: 'Số tiền', dataIndex: 'amountVnd', align: 'right', render: money },
-          { title: 'Ghi chú', dataIndex: 'note' },
+          { title: t('loan.disbursements.on'), dataIndex: 'disbursedOn', render: date },
+          { title: t('loan.payments.amount'), dataIndex: 'amountVnd', align: 'right', render: money },
+          { title: t('loan.disbursements.note'), dataIndex: 'note' },
         ]}
       />
       {detail.reschedulings.length > 0 && (
@@ -74,13 +102,14 @@ export function DisbursementsTable({ detail }: Detail) {
           rowKey="id"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           style={{ marginTop: 12 }}
           dataSource={detail.reschedulings}
           columns={[
-            { title: 'Gia hạn từ ngày', dataIndex: 'effectiveOn', render: date },
-            { title: 'Thời hạn mới', dataIndex: 'newTermMonths', render: (n: number) => `${n} tháng` },
-            { title: 'Quyết định', dataIndex: 'decisionNumber' },
-            { title: 'Lý do', dataIndex: 'reason' },
+            { title: t('loan.reschedule.from'), dataIndex: 'effectiveOn', render: date },
+            { title: t('loan.reschedule.newTerm'), dataIndex: 'newTermMonths', render: (n: number) => months(n) },
+            { title: t('loan.reschedule.decision'), dataIndex: 'decisionNumber' },
+            { title: t('loan.reschedule.reason'), dataIndex: 'reason' },
           ]}
         />
       )}
@@ -90,6 +119,7 @@ export function DisbursementsTable({ detail }: Detail) {
 
 /** Attached documents: download links, and an upload while the loan still takes documents. */
 export function DocumentsList({ detail }: Detail) {
+  const { t } = useLoanWords();
   const { message } = App.useApp();
   const client = useQueryClient();
   const id = detail.loan.id;
@@ -99,12 +129,13 @@ export function DocumentsList({ detail }: Detail) {
         rowKey="id"
         size="small"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         dataSource={detail.documents}
         columns={[
-          { title: 'Tệp', dataIndex: 'fileName', render: (name: string, d) => <a href={documentUrl(id, d.id)}>{name}</a> },
-          { title: 'Dung lượng', dataIndex: 'sizeBytes', render: (n: number) => `${Math.ceil(n / 1024)} KB` },
-          { title: 'Người gửi', dataIndex: 'uploadedBy' },
-          { title: 'Thời điểm', dataIndex: 'uploadedAt', render: dateTime },
+          { title: t('loan.documents.file'), dataIndex: 'fileName', render: (name: string, d) => <a href={documentUrl(id, d.id)}>{name}</a> },
+          { title: t('loan.documents.size'), dataIndex: 'sizeBytes', render: (n: number) => `${Math.ceil(n / 1024)} KB` },
+          { title: t('loan.documents.by'), dataIndex: 'uploadedBy' },
+          { title: t('loan.documents.at'), dataIndex: 'uploadedAt', render: dateTime },
         ]}
       />
       {detail.loan.can.uploadDocument && (
@@ -115,7 +146,7 @@ export function DocumentsList({ detail }: Detail) {
             uploadFile(`/api/loans/${id}/documents`, file as File, () => {})
               .then((body) => {
                 onSuccess?.(body);
-                void message.success('Đã đính kèm tài liệu.');
+                void message.success(t('loan.documents.added'));
                 void client.invalidateQueries({ queryKey: ['loans'] });
               })
               .catch((error: Error) => {
@@ -124,7 +155,7 @@ export function DocumentsList({ detail }: Detail) {
               });
           }}
         >
-          <Button style={{ marginTop: 12 }}>Đính kèm tài liệu (pdf, jpg, png, docx, xlsx; tối đa 10 MB)</Button>
+          <Button style={{ marginTop: 12, whiteSpace: 'normal', height: 'auto' }}>{t('loan.documents.upload')}</Button>
         </Upload>
       )}
     </>
@@ -133,5 +164,6 @@ export function DocumentsList({ detail }: Detail) {
 
 /** Who did what and when. */
 export function LoanHistory({ detail }: Detail) {
-  return <Timeline items={detail.history.map((h) => ({ content: `${dateTime(h.at)} — ${ACTION_LABELS[h.action] ?? h.action} — ${h.actor}` }))} />;
+  const { action } = useLoanWords();
+  return <Timeline items={detail.history.map((h) => ({ content: `${dateTime(h.at)} — ${action(h.action)} — ${h.actor}` }))} />;
 }

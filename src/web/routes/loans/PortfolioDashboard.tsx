@@ -6,12 +6,13 @@ import { PageError, PageLoading } from '../../components/PageStatus.tsx';
 import { date, money } from '../../format.ts';
 import { useSession } from '../../session/session.ts';
 import { useDueList, usePortfolio, type Portfolio } from './loansApi.ts';
-import { DEBT_GROUP_LABELS } from './texts.ts';
+import { useLoanWords } from './texts.ts';
 
 type Bucket = Portfolio['bySectorGroup'][number];
 const percent = (text: string) => `${text.replace('.', ',')}%`;
 
 function BucketTable({ rows, title }: { rows: Bucket[]; title: string }) {
+  const { t } = useLoanWords();
   return (
     <Table<Bucket>
       rowKey="key"
@@ -21,18 +22,19 @@ function BucketTable({ rows, title }: { rows: Bucket[]; title: string }) {
       dataSource={rows}
       columns={[
         { title, dataIndex: 'name' },
-        { title: 'Số khoản vay', dataIndex: 'loans', align: 'right' },
-        { title: 'Dư nợ gốc', dataIndex: 'outstandingPrincipalVnd', align: 'right', render: money },
-        { title: 'Gốc quá hạn', dataIndex: 'overduePrincipalVnd', align: 'right', render: money },
-        { title: 'Lãi quá hạn', dataIndex: 'overdueInterestVnd', align: 'right', render: money },
-        { title: 'Nợ xấu (nhóm 3–5)', dataIndex: 'badDebtPrincipalVnd', align: 'right', render: money },
-        { title: 'Tỷ lệ nợ xấu', dataIndex: 'badDebtRatioPercent', align: 'right', render: percent },
+        { title: t('portfolio.loans'), dataIndex: 'loans', align: 'right' },
+        { title: t('portfolio.outstanding'), dataIndex: 'outstandingPrincipalVnd', align: 'right', render: money },
+        { title: t('portfolio.overduePrincipal'), dataIndex: 'overduePrincipalVnd', align: 'right', render: money },
+        { title: t('portfolio.overdueInterest'), dataIndex: 'overdueInterestVnd', align: 'right', render: money },
+        { title: t('portfolio.badDebt'), dataIndex: 'badDebtPrincipalVnd', align: 'right', render: money },
+        { title: t('portfolio.badDebtRatio'), dataIndex: 'badDebtRatioPercent', align: 'right', render: percent },
       ]}
     />
   );
 }
 
 function DueList({ from }: { from?: string }) {
+  const { t } = useLoanWords();
   const due = useDueList(from);
   return (
     <Table
@@ -42,13 +44,13 @@ function DueList({ from }: { from?: string }) {
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       dataSource={due.data?.items ?? []}
       columns={[
-        { title: 'Ngày đến hạn', dataIndex: 'dueDate', render: date },
-        { title: 'Khoản vay', dataIndex: 'code', render: (code: string, i) => <Link to={`/loans/${i.loanId}`}>{code}</Link> },
-        { title: 'Tổ chức vay', dataIndex: 'borrowerName' },
-        { title: 'Kỳ', dataIndex: 'n' },
-        { title: 'Gốc', dataIndex: 'principalVnd', align: 'right', render: money },
-        { title: 'Lãi', dataIndex: 'interestVnd', align: 'right', render: money },
-        { title: 'Tổng', dataIndex: 'totalVnd', align: 'right', render: money },
+        { title: t('portfolio.dueDate'), dataIndex: 'dueDate', render: date },
+        { title: t('portfolio.loan'), dataIndex: 'code', render: (code: string, i) => <Link to={`/loans/${i.loanId}`}>{code}</Link> },
+        { title: t('loans.col.borrower'), dataIndex: 'borrowerName' },
+        { title: t('portfolio.instalment'), dataIndex: 'n' },
+        { title: t('portfolio.principal'), dataIndex: 'principalVnd', align: 'right', render: money },
+        { title: t('portfolio.interest'), dataIndex: 'interestVnd', align: 'right', render: money },
+        { title: t('portfolio.total'), dataIndex: 'totalVnd', align: 'right', render: money },
       ]}
     />
   );
@@ -57,6 +59,7 @@ function DueList({ from }: { from?: string }) {
 /** The fund's portfolio as of a date: outstanding, overdue, debt groups, bad-debt ratio, by sector and area. */
 export function PortfolioDashboard() {
   const { user } = useSession();
+  const { t, debtGroup } = useLoanWords();
   const [asOf, setAsOf] = useState<string | undefined>();
   const query = usePortfolio(asOf);
   if (query.isLoading) return <PageLoading />;
@@ -65,15 +68,15 @@ export function PortfolioDashboard() {
   const isFund = user?.role === 'fund_officer' || user?.role === 'alliance_admin';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={<Space wrap><span>Dư nợ Quỹ hỗ trợ tại ngày</span><div style={{ width: 160 }}><DateInput id="portfolioAsOf" value={asOf ?? p.asOf} onChange={(v) => setAsOf(v ?? undefined)} /></div></Space>}>
+      <Card title={<Space wrap><span>{t('portfolio.asOf')}</span><div style={{ width: 160 }}><DateInput id="portfolioAsOf" value={asOf ?? p.asOf} onChange={(v) => setAsOf(v ?? undefined)} /></div></Space>}>
         <Row gutter={[12, 12]} data-testid="portfolio-totals">
-          <Col xs={12} md={6}><Statistic title="Dư nợ gốc" value={money(p.totals.outstandingPrincipalVnd)} /></Col>
-          <Col xs={12} md={6}><Statistic title="Gốc quá hạn" value={money(p.totals.overduePrincipalVnd)} /></Col>
-          <Col xs={12} md={6}><Statistic title="Lãi quá hạn" value={money(p.totals.overdueInterestVnd)} /></Col>
-          <Col xs={12} md={6}><Statistic title="Tỷ lệ nợ xấu" value={percent(p.totals.badDebtRatioPercent)} /></Col>
+          <Col xs={12} md={6}><Statistic title={t('portfolio.outstanding')} value={money(p.totals.outstandingPrincipalVnd)} /></Col>
+          <Col xs={12} md={6}><Statistic title={t('portfolio.overduePrincipal')} value={money(p.totals.overduePrincipalVnd)} /></Col>
+          <Col xs={12} md={6}><Statistic title={t('portfolio.overdueInterest')} value={money(p.totals.overdueInterestVnd)} /></Col>
+          <Col xs={12} md={6}><Statistic title={t('portfolio.badDebtRatio')} value={percent(p.totals.badDebtRatioPercent)} /></Col>
         </Row>
       </Card>
-      <Card title="Theo nhóm nợ">
+      <Card title={t('portfolio.byDebtGroup')}>
         <Table
           rowKey="group"
           size="small"
@@ -81,19 +84,19 @@ export function PortfolioDashboard() {
           dataSource={p.byDebtGroup}
           data-testid="debt-groups"
           columns={[
-            { title: 'Nhóm nợ', dataIndex: 'group', render: (g: number) => DEBT_GROUP_LABELS[g] },
-            { title: 'Dư nợ gốc', dataIndex: 'outstandingPrincipalVnd', align: 'right', render: money },
+            { title: t('portfolio.debtGroup'), dataIndex: 'group', render: (g: number) => debtGroup(g) },
+            { title: t('portfolio.outstanding'), dataIndex: 'outstandingPrincipalVnd', align: 'right', render: money },
           ]}
         />
-        {p.writtenOff.loans > 0 && <p>Đã xóa nợ: {p.writtenOff.loans} khoản, {money(p.writtenOff.principalVnd)} gốc.</p>}
+        {p.writtenOff.loans > 0 && <p>{t('portfolio.writtenOff', { loans: p.writtenOff.loans, amount: money(p.writtenOff.principalVnd) })}</p>}
       </Card>
       <Card>
         <Tabs
           items={[
-            { key: 'sector', label: 'Theo nhóm lĩnh vực', children: <BucketTable rows={p.bySectorGroup} title="Nhóm lĩnh vực" /> },
-            { key: 'district', label: 'Theo huyện (địa bàn đăng ký)', children: <BucketTable rows={p.byDistrict} title="Huyện, thành phố" /> },
-            { key: 'commune', label: 'Theo xã, phường hiện nay', children: <BucketTable rows={p.byCommune} title="Xã, phường" /> },
-            ...(isFund ? [{ key: 'due', label: 'Đến hạn trong 30 ngày', children: <DueList from={asOf} /> }] : []),
+            { key: 'sector', label: t('portfolio.bySectorGroup'), children: <BucketTable rows={p.bySectorGroup} title={t('portfolio.sectorGroup')} /> },
+            { key: 'district', label: t('portfolio.byDistrict'), children: <BucketTable rows={p.byDistrict} title={t('portfolio.district')} /> },
+            { key: 'commune', label: t('portfolio.byCommune'), children: <BucketTable rows={p.byCommune} title={t('portfolio.commune')} /> },
+            ...(isFund ? [{ key: 'due', label: t('portfolio.due30'), children: <DueList from={asOf} /> }] : []),
           ]}
         />
       </Card>

@@ -8,6 +8,7 @@ import { FormField } from '../../components/FormField.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { placeServerError } from '../registry/serverErrors.ts';
 import { useLoanStep } from './loansApi.ts';
+import { useLoanWords } from './texts.ts';
 
 export type StepField = {
   name: string;
@@ -41,6 +42,7 @@ type Props = {
 /** One step on a loan as a small form, validated by the same zod schema as the route it posts to. */
 export function StepForm({ loanId, step, title, submitLabel, schema, fields, defaults, extra, note, danger, confirm, onDone }: Props) {
   const { message, modal } = App.useApp();
+  const { t } = useLoanWords();
   const mutation = useLoanStep<FieldValues>(loanId, step);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [extraValues, setExtraValues] = useState<FieldValues>(() => extra?.() ?? {});
@@ -50,7 +52,7 @@ export function StepForm({ loanId, step, title, submitLabel, schema, fields, def
     setRefusal(null);
     mutation.mutate(input, {
       onSuccess: () => {
-        void message.success(`${title}: đã ghi nhận.`);
+        void message.success(t('loan.step.done', { title }));
         const fresh = extra?.() ?? {};
         setExtraValues(fresh);
         form.reset({ ...defaults, ...fresh });
@@ -61,7 +63,7 @@ export function StepForm({ loanId, step, title, submitLabel, schema, fields, def
   };
   const submit = form.handleSubmit((input) => {
     if (!confirm) return post(input);
-    void modal.confirm({ title, content: confirm(input), okText: submitLabel, okButtonProps: { danger: true }, cancelText: 'Không', onOk: () => post(input) });
+    void modal.confirm({ title, content: confirm(input), okText: submitLabel, okButtonProps: { danger: true }, cancelText: t('loan.step.no'), onOk: () => post(input) });
   });
   return (
     <Card size="small" title={title} style={{ marginBottom: 12 }} data-testid={`step-${step}`}>

@@ -1,9 +1,6 @@
-/** Words the loan pages show (Vietnamese; the domain's labels come from the loans schema file). */
-export {
-  DEBT_GROUP_LABELS,
-  LOAN_STATUS_LABELS,
-  METHOD_LABELS,
-} from '../../../server/modules/loans/loans.schemas.ts';
+/** The loan pages' domain words (statuses, methods, debt groups, history actions) in the current language. */
+import { useMemo } from 'react';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 
 export const STATUS_COLORS: Record<string, string> = {
   submitted: 'blue',
@@ -18,16 +15,27 @@ export const STATUS_COLORS: Record<string, string> = {
 
 export const GROUP_COLORS = ['', 'green', 'gold', 'orange', 'volcano', 'red'];
 
-export const ACTION_LABELS: Record<string, string> = {
-  'loan.applied': 'Lập hồ sơ vay',
-  'loan.document_added': 'Đính kèm tài liệu',
-  'loan.appraised': 'Thẩm định',
-  'loan.approved': 'Phê duyệt',
-  'loan.rejected': 'Từ chối',
-  'loan.contract_signed': 'Ký hợp đồng',
-  'loan.disbursed': 'Giải ngân',
-  'loan.payment_posted': 'Ghi nhận trả nợ',
-  'loan.rescheduled': 'Gia hạn nợ',
-  'loan.written_off': 'Xóa nợ',
-  'loan.closed': 'Tất toán',
-};
+export const METHODS = ['equal_principal', 'bullet'] as const;
+
+/** A key of the dictionary built from a code, or null when the dictionary has no such word. */
+function known(t: ReturnType<typeof useI18n>['t'], key: string): string | null {
+  const text = t(key as MessageKey);
+  return text === key ? null : text;
+}
+
+export function useLoanWords() {
+  const { t, lang } = useI18n();
+  return useMemo(
+    () => ({
+      t,
+      status: (status: string) => known(t, `loans.status.${status}`) ?? status,
+      method: (method: string) => known(t, `loans.method.${method}`) ?? method,
+      debtGroup: (group: number) => known(t, `loans.debtGroup.${group}`) ?? String(group),
+      action: (action: string) => known(t, `loans.action.${action}`) ?? t('loans.action.other'),
+      months: (n: number) => t('loans.months', { n }),
+      /** "4,8" from "4.8": the decimal comma of Vietnamese, the point of English. */
+      rate: (rate: string) => (lang === 'vi' ? rate.replace('.', ',') : rate),
+    }),
+    [t, lang],
+  );
+}

@@ -1,16 +1,48 @@
-import { Alert, App, Button, Card, Empty, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatCount, formatVnd } from '../../../shared/format.ts';
 import { useSession } from '../../session/session.ts';
-import { defaultReportYear } from '../../../shared/dates.ts';
-import { useCloseYear, useYearDifferences, type YearDifferences } from './reportsApi.ts';
+import { defaultReportYear, endOfYear, todayIso } from '../../../shared/dates.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { date } from '../../format.ts';
+import { useI18n, useLabels, type MessageKey } from '../../i18n/index.tsx';
+import { useClosedYears, useCloseYear, useYearDifferences, type YearDifferences } from './reportsApi.ts';
 
 type Figure = YearDifferences['figures'][number];
 type Changed = YearDifferences['organisations'][number];
+type Change = Changed['changes'][number];
 
 const show = (f: Figure, v: number | string) => (f.key === 'charterCapitalVnd' ? formatVnd(BigInt(v)) : formatCount(Number(v)));
-const EFFECT = { added: ['green', 'Vào số liệu'], removed: ['red', 'Ra khỏi số liệu'], changed: ['blue', 'Thay đổi'] } as const;
+const EFFECT_COLORS = { added: 'green', removed: 'red', changed: 'blue' } as const;
+
+/** The page's words: the dictionary's where it has one (figures and fields by their keys), else the server's. */
+function useClosedYearWords() {
+  const { t, lang } = useI18n();
+  const labels = useLabels();
+  const known = (key: string, fallback: string) => {
+    const text = t(key as MessageKey);
+    return text === key ? fallback : text;
+  };
+  const figure = (f: Figure) => {
+    const [dimension, code] = f.key.split(':');
+    if (dimension === 'sectorGroup' && code) return labels.sectorGroup(code);
+    if (dimension === 'kind' && code) return labels.kind(code);
+    return known(`closed.figure.${f.key}`, f.label);
+  };
+  const value = (c: Change, v: unknown) => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'closed.yes' : 'closed.no');
+    if (c.field === 'kind') return labels.kind(String(v));
+    if (c.field === 'sectorGroup') return labels.sectorGroup(String(v));
+    if (c.field === 'sector') return labels.sector(String(v));
+    if (c.field === 'charterCapitalVnd') return formatVnd(BigInt(String(v)));
+    if (typeof v === 'number') return formatCount(v);
+    return String(v);
+  };
+  const change = (c: Change) => `${known(`closed.field.${c.field}`, c.label)}: ${value(c, c.frozen)} → ${value(c, c.live)}`;
+  return { t, lang, figure, change };
+}
 
 /**
  * Closed years: the administrator closes a year (its published report is frozen), and anyone who reads reports
@@ -18,49 +50,56 @@ const EFFECT = { added: ['green', 'Vào số liệu'], removed: ['red', 'Ra kh�
  */
 export default function ClosedYearPage() {
   const { user } = useSession();
+  const { t, lang, figure, change } = useClosedYearWords();
   const { message } = App.useApp();
   const thisYear = defaultReportYear();
-  const [year, setYear] = useState(thisYear - 1);
-  const differences = useYearDifferences(year, true);
+  const closedYears = useClosedYears();
+  const [chosen, setYear] = useState<number | null>(null);
+  const year = chosen ?? closedYears.data?.years[0]?.year ?? thisYear - 1;
+  // Only a closed year has differences to ask for (no 404 in the console for the others).
+  const isClosed = Boolean(closedYears.data?.years.some((y) => y.year === year));
+  const differences = useYearDifferences(year, isClosed);
   const close = useCloseYear();
-  const notClosed = differences.error && /chốt/.test(String((differences.error as Error).message));
+  const notClosed = closedYears.data !== undefined && !isClosed;
+  // The server closes a year only once it has ended.
+  const ended = endOfYear(year) < todayIso();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>Chốt số liệu năm</Typography.Title>
+      <PageTitle style={{ margin: 0 }}>{t('closed.title')}</PageTitle>
       <Space wrap>
-        <Select aria-label="Năm" value={year} onChange={setYear} style={{ width: 120 }} options={Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `Năm ${y}` }))} />
-        {user?.can.closeYears && !differences.data && (
-          <Popconfirm title={`Chốt số liệu năm ${year}? Báo cáo đã công bố sẽ không thay đổi về sau.`} okText="Chốt" cancelText="Thôi" onConfirm={() => close.mutate(year, { onSuccess: () => void message.success(`Đã chốt số liệu năm ${year}.`) })}>
-            <Button type="primary" loading={close.isPending} data-testid="close-year">Chốt năm {year}</Button>
+        <Select aria-label={t('closed.year')} value={year} onChange={setYear} style={{ width: 120 }} options={Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: t('closed.yearOption', { year: y }) }))} />
+        {user?.can.closeYears && notClosed && ended && (
+          <Popconfirm title={t('closed.confirm', { year })} okText={t('closed.ok')} cancelText={t('closed.cancel')} onConfirm={() => close.mutate(year, { onSuccess: () => void message.success(t('closed.done', { year })) })}>
+            <Button type="primary" loading={close.isPending} data-testid="close-year">{t('closed.close', { year })}</Button>
           </Popconfirm>
         )}
       </Space>
       {close.error && <Alert type="error" showIcon title={(close.error as Error).message} />}
       {notClosed ? (
-        <Empty description={`Năm ${year} chưa được chốt.`} />
+        <Empty description={t('closed.notClosed', { year })} />
       ) : differences.error ? (
         <Alert type="error" showIcon title={(differences.error as Error).message} />
       ) : differences.data ? (
         <>
-          <Alert type="info" showIcon title={`Số liệu tính đến ngày ${differences.data.asOf.split('-').reverse().join('/')}, chốt lúc ${new Date(differences.data.closedAt ?? '').toLocaleString('vi-VN')}.`} />
-          <Card title="Số liệu đã chốt và hiện tại" size="small">
+          <Alert type="info" showIcon title={t('closed.asOf', { date: date(differences.data.asOf), at: new Date(differences.data.closedAt ?? '').toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN') })} />
+          <Card title={t('closed.figures')} size="small">
             <Table<Figure> size="small" rowKey="key" pagination={false} scroll={{ x: true }} dataSource={differences.data.figures} data-testid="differences-figures"
               columns={[
-                { title: 'Chỉ tiêu', dataIndex: 'label' },
-                { title: 'Đã chốt', align: 'right', render: (_, f) => show(f, f.frozen) },
-                { title: 'Hiện tại', align: 'right', render: (_, f) => show(f, f.live) },
-                { title: 'Chênh lệch', align: 'right', render: (_, f) => (String(f.difference) === '0' ? '' : show(f, f.difference)) },
+                { title: t('closed.indicator'), key: 'label', render: (_, f) => figure(f) },
+                { title: t('closed.frozen'), align: 'right', render: (_, f) => show(f, f.frozen) },
+                { title: t('closed.live'), align: 'right', render: (_, f) => show(f, f.live) },
+                { title: t('closed.difference'), align: 'right', render: (_, f) => (String(f.difference) === '0' ? '' : show(f, f.difference)) },
               ]}
             />
           </Card>
-          <Card title="Tổ chức giải thích chênh lệch" size="small">
-            <Table<Changed> size="small" rowKey="organisationId" pagination={{ pageSize: 20 }} dataSource={differences.data.organisations} data-testid="differences-organisations"
-              locale={{ emptyText: 'Không có chênh lệch.' }}
+          <Card title={t('closed.organisations')} size="small">
+            <Table<Changed> size="small" rowKey="organisationId" pagination={{ pageSize: 20 }} scroll={{ x: true }} dataSource={differences.data.organisations} data-testid="differences-organisations"
+              locale={{ emptyText: t('closed.noDifference') }}
               columns={[
-                { title: 'Tổ chức', render: (_, o) => <Link to={`/registry/${o.organisationId}`}>{o.name}</Link> },
-                { title: '', render: (_, o) => <Tag color={EFFECT[o.effect as keyof typeof EFFECT][0]}>{EFFECT[o.effect as keyof typeof EFFECT][1]}</Tag> },
-                { title: 'Thay đổi', render: (_, o) => o.changes.map((c) => `${c.label}: ${String(c.frozen ?? '—')} → ${String(c.live ?? '—')}`).join('; ') },
+                { title: t('closed.organisation'), render: (_, o) => <Link to={`/registry/${o.organisationId}`}>{o.name}</Link> },
+                { title: '', render: (_, o) => <Tag color={EFFECT_COLORS[o.effect as keyof typeof EFFECT_COLORS]}>{t(`closed.effect.${o.effect}` as MessageKey)}</Tag> },
+                { title: t('closed.changes'), render: (_, o) => o.changes.map(change).join('; ') },
               ]}
             />
           </Card>
