@@ -4,13 +4,13 @@ import { Alert, Button, Card, Col, Flex, Progress, Row, Statistic, Table, Typogr
 import { useState } from 'react';
 import { uploadFile, type UploadProgress } from '../../api/upload.ts';
 import { useT } from '../../i18n/index.tsx';
-import { importUrl, templateUrl, type ImportRowReport } from './updatesApi.ts';
+import { importUrl, templateUrl, type UpdateImportReport } from './updatesApi.ts';
 
 type Step =
   | { name: 'choose' }
   | { name: 'sending'; dryRun: boolean; progress: UploadProgress }
-  | { name: 'preview'; report: ImportRowReport }
-  | { name: 'done'; report: ImportRowReport };
+  | { name: 'preview'; report: UpdateImportReport }
+  | { name: 'done'; report: UpdateImportReport };
 
 /**
  * Paper updates through Excel: the year's template (one row per organisation due), then the filled file checked
@@ -28,7 +28,7 @@ export function UpdatesExcel({ year }: { year: number }) {
     setError(null);
     setStep({ name: 'sending', dryRun, progress: { phase: 'uploading', percent: 0 } });
     try {
-      const report = await uploadFile<ImportRowReport>(importUrl(dryRun, year), file, (progress) => setStep({ name: 'sending', dryRun, progress }));
+      const report = await uploadFile<UpdateImportReport>(importUrl(dryRun), file, (progress) => setStep({ name: 'sending', dryRun, progress }));
       setStep(dryRun ? { name: 'preview', report } : { name: 'done', report });
       if (!dryRun) await client.invalidateQueries({ queryKey: ['annual-updates'] });
     } catch (e) {
@@ -100,34 +100,52 @@ export function UpdatesExcel({ year }: { year: number }) {
 }
 
 /** The counts of an import and the rows it refused, each with its reason. */
-function RowReport({ report, dryRun }: { report: ImportRowReport; dryRun: boolean }) {
+function RowReport({ report, dryRun }: { report: UpdateImportReport; dryRun: boolean }) {
   const t = useT();
   const stats = [
-    { key: 'imported', title: t(dryRun ? 'updates.excel.willImport' : 'updates.excel.imported'), value: report.imported, color: '#0b7a3e' },
+    { key: 'submitted', title: t(dryRun ? 'updates.excel.willImport' : 'updates.excel.imported'), value: report.submitted, color: '#0b7a3e' },
+    { key: 'unchanged', title: t('updates.excel.unchanged'), value: report.unchanged },
+    { key: 'blank', title: t('updates.excel.blank'), value: report.blank },
     { key: 'rejected', title: t('updates.excel.rejected'), value: report.rejected.length, color: report.rejected.length ? '#cf1322' : undefined },
   ];
   return (
     <div data-testid={dryRun ? 'updates-import-preview' : 'updates-import-result'}>
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         {stats.map((s) => (
-          <Col key={s.key} xs={12} sm={8} lg={6}>
+          <Col key={s.key} xs={12} sm={6}>
             <Card size="small">
               <Statistic title={s.title} value={s.value} groupSeparator="." styles={{ content: { color: s.color } }} data-testid={`updates-import-${s.key}`} />
             </Card>
           </Col>
         ))}
       </Row>
+      <Typography.Paragraph type="secondary" style={{ overflowWrap: 'anywhere' }}>
+        {t('updates.excel.file', { file: report.fileName, year: report.year, rows: report.rowsInFile })}
+      </Typography.Paragraph>
       {report.rejected.length > 0 && (
         <Table
           size="small"
-          rowKey={(r) => `${r.row}-${r.reason}`}
+          rowKey={(r) => `${r.sheet}-${r.row}`}
           dataSource={report.rejected}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
+          onRow={() => ({ 'data-testid': 'updates-import-rejected-row' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('import.row'), dataIndex: 'row', width: 70 },
-            { title: t('import.registrationNumber'), dataIndex: 'registrationNumber', render: (v: string | null | undefined) => v ?? t('common.none') },
-            { title: t('import.reason'), dataIndex: 'reason', render: (v: string) => <div style={{ minWidth: 180, maxWidth: 480, whiteSpace: 'normal' }}>{v}</div> },
+            {
+              title: t('updates.organisation'),
+              key: 'organisation',
+              render: (_, r) => <div style={{ minWidth: 120, maxWidth: 240, whiteSpace: 'normal' }}>{[r.registrationNumber, r.name].filter(Boolean).join(' · ') || t('common.none')}</div>,
+            },
+            {
+              title: t('import.reason'),
+              dataIndex: 'reasons',
+              render: (reasons: string[]) => (
+                <ul style={{ margin: 0, paddingInlineStart: 16, minWidth: 200, maxWidth: 480, whiteSpace: 'normal' }}>
+                  {reasons.map((reason, i) => <li key={i}>{reason}</li>)}
+                </ul>
+              ),
+            },
           ]}
         />
       )}

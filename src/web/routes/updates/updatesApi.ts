@@ -7,6 +7,7 @@ import { api, withQuery } from '../../api/client.ts';
 import type { Compliance, ComplianceList } from '../../../server/modules/annual-updates/compliance.service.ts';
 import type { RemindersResult } from '../../../server/modules/annual-updates/compliance.reminders.ts';
 import type { findForms, UpdateForm } from '../../../server/modules/annual-updates/update-forms.service.ts';
+import type { UpdateImportReport } from '../../../server/modules/annual-updates/update-import.ts';
 import type { acceptUpdates, findUpdates, getUpdate } from '../../../server/modules/annual-updates/annual-updates.verification.ts';
 import type { FormDefinition } from './formDefinition.ts';
 
@@ -34,13 +35,7 @@ export type ComplianceCategory = (typeof COMPLIANCE_CATEGORIES)[number];
 
 export type ListFilter = { year: number; category: ComplianceCategory; commune?: string; kind?: string };
 
-/** What an import of the filled template did (or, dry, would do): rows filed, rows refused with their reason. */
-export type ImportRowReport = {
-  dryRun?: boolean;
-  rowsInFile?: number;
-  imported: number;
-  rejected: { row: number; reason: string; registrationNumber?: string | null }[];
-};
+export type { UpdateImportReport };
 
 const KEY = ['annual-updates'] as const;
 
@@ -98,4 +93,4 @@ export const usePublishForm = () =>
 export const listPdfUrl = (filter: ListFilter) => withQuery('/api/annual-updates/compliance/list.pdf', filter);
 export const listXlsxUrl = (filter: ListFilter) => withQuery('/api/annual-updates/compliance/list.xlsx', filter);
 export const templateUrl = (year: number) => withQuery('/api/annual-updates/template.xlsx', { year });
-export const importUrl = (dryRun: boolean, year: number) => withQuery('/api/annual-updates/import', { dryRun: String(dryRun), year });
+export const importUrl = (dryRun: boolean) => withQuery('/api/annual-updates/import', { dryRun: String(dryRun) });
