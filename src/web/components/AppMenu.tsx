@@ -4,7 +4,7 @@ import type { MenuProps } from 'antd';
 import { useLocation } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
 import { useGo } from './portalPaths.ts';
-import { canManagePlans, canManageRegistry, canSeeLoans, canSeePortfolio, canSeeReports, useSession } from '../session/session.ts';
+import { canManagePlans, canManageRegistry, canSeeClosedYears, canSeeLoans, canSeePortfolio, canSeeReports, useSession } from '../session/session.ts';
 
 /** The menu key of the page being shown. */
 function selectedKey(pathname: string): string {
@@ -37,7 +37,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
         ]
       : []),
     ...(canSeeReports(user) ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
-    ...(canSeeReports(user) && user?.tenantId !== null ? [{ key: '/reports/closed', icon: <LockOutlined />, label: t('nav.closed') }] : []),
+    ...(canSeeClosedYears(user) ? [{ key: '/reports/closed', icon: <LockOutlined />, label: t('nav.closed') }] : []),
     ...(canManagePlans(user) ? [{ key: '/reports/plans', icon: <AimOutlined />, label: t('nav.plans') }] : []),
     ...(user?.can.seeUpdates ? [{ key: '/updates', icon: <AuditOutlined />, label: t('nav.updates') }] : []),
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),

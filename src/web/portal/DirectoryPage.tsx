@@ -60,7 +60,7 @@ export function DirectoryPage({ alliances }: { alliances: Alliance[] }) {
   const data = directory.data;
 
   return (
-    <main className="portal-main">
+    <main className="portal-main" id="main" tabIndex={-1}>
       <section className="portal-section">
         <h1 className="portal-title">{t('directory.title')}</h1>
         <p className="portal-muted">{t('directory.intro')}</p>

@@ -11,7 +11,7 @@ import { SearchForm } from './SearchForm.tsx';
 export function HomePage({ alliances, alliancesReady }: { alliances: Alliance[]; alliancesReady: boolean }) {
   const t = useT();
   return (
-    <main className="portal-main">
+    <main className="portal-main" id="main" tabIndex={-1}>
       <section className="portal-section">
         <h1 className="portal-title">{t('directory.title')}</h1>
         <p className="portal-muted">{t('directory.intro')}</p>

@@ -54,18 +54,18 @@ export function AppRoutes() {
         <Route path="directory" element={<PortalPage />} />
         <Route path="login" element={<PortalPage />} />
         <Route path="registry" element={<RequireUser><RegistryListPage /></RequireUser>} />
-        <Route path="registry/new" element={<RequireUser><CreateOrganisationPage /></RequireUser>} />
+        <Route path="registry/new" element={<RequireUser can="manageRegistry"><CreateOrganisationPage /></RequireUser>} />
         <Route path="registry/:id" element={<RequireUser><OrganisationDetailPage /></RequireUser>} />
         <Route path="registry/:id/edit" element={<RequireUser><EditOrganisationPage /></RequireUser>} />
-        <Route path="imports" element={<RequireUser><ImportPage /></RequireUser>} />
-        <Route path="reports" element={<RequireUser><DashboardPage /></RequireUser>} />
-        <Route path="reports/plans" element={<RequireUser><PlansPage /></RequireUser>} />
-        <Route path="reports/closed" element={<RequireUser><ClosedYearPage /></RequireUser>} />
-        <Route path="loans" element={<RequireUser><LoanQueues /></RequireUser>} />
-        <Route path="loans/rules" element={<RequireUser><LoanRulesPage /></RequireUser>} />
-        <Route path="loans/new" element={<RequireUser><LoanApplicationForm /></RequireUser>} />
-        <Route path="loans/portfolio" element={<RequireUser><PortfolioDashboard /></RequireUser>} />
-        <Route path="loans/:id" element={<RequireUser><LoanPage /></RequireUser>} />
+        <Route path="imports" element={<RequireUser can="manageRegistry"><ImportPage /></RequireUser>} />
+        <Route path="reports" element={<RequireUser can="seeReports"><DashboardPage /></RequireUser>} />
+        <Route path="reports/plans" element={<RequireUser can="managePlans"><PlansPage /></RequireUser>} />
+        <Route path="reports/closed" element={<RequireUser can="seeClosedYears"><ClosedYearPage /></RequireUser>} />
+        <Route path="loans" element={<RequireUser can="seeLoans"><LoanQueues /></RequireUser>} />
+        <Route path="loans/rules" element={<RequireUser can="seeLoans"><LoanRulesPage /></RequireUser>} />
+        <Route path="loans/new" element={<RequireUser can="seeLoans"><LoanApplicationForm /></RequireUser>} />
+        <Route path="loans/portfolio" element={<RequireUser can="seePortfolio"><PortfolioDashboard /></RequireUser>} />
+        <Route path="loans/:id" element={<RequireUser can="seeLoans"><LoanPage /></RequireUser>} />
         <Route path="updates" element={<RequireUser><UpdatesQueuePage /></RequireUser>} />
         <Route path="updates/compliance" element={<RequireUser><CompliancePage /></RequireUser>} />
         <Route path="updates/forms" element={<RequireUser><UpdateFormsPage /></RequireUser>} />

@@ -1,10 +1,17 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { PageLoading } from '../components/PageStatus.tsx';
+import { NotAllowedPage, PageLoading } from '../components/PageStatus.tsx';
+import type { SessionUser } from '../api/types.ts';
 import { useSession } from './session.ts';
 
-/** Shows its children to a signed-in user; anyone else goes to the login page and comes back after. */
-export function RequireUser({ children }: { children: ReactNode }) {
+export type Capability = keyof SessionUser['can'];
+
+/**
+ * Shows its children to a signed-in user; anyone else goes to the login page and comes back after. With `can`,
+ * a user whose /api/auth/me does not grant that capability meets the not-allowed page at once: the page is not
+ * mounted, so it asks the server for nothing it would refuse (no 403 in the console).
+ */
+export function RequireUser({ children, can }: { children: ReactNode; can?: Capability }) {
   const { user, isLoading } = useSession();
   const location = useLocation();
   if (isLoading) return <PageLoading />;
@@ -12,5 +19,6 @@ export function RequireUser({ children }: { children: ReactNode }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
+  if (can && !user.can[can]) return <NotAllowedPage />;
   return <>{children}</>;
 }

@@ -15,6 +15,8 @@ export function capabilitiesOf(actor: Extract<Actor, { kind: 'user' }>) {
     closeYears: inTenant && has(['alliance_admin'], actor),
     /** The alliance's closed years beside today's figures (reports.policy: a national viewer must name an alliance). */
     seeClosedYears: inTenant && has(['alliance_admin', 'alliance_staff', 'fund_officer'], actor),
+    /** Loading the communes' boundary file for the dashboard's map (boundaries.service loadBoundaries). */
+    loadBoundaries: inTenant && has(['alliance_admin'], actor),
     seeLoans: inTenant && has(['fund_officer', 'alliance_admin', 'coop_manager'], actor),
     seePortfolio: has(['fund_officer', 'alliance_admin', 'national_viewer'], actor),
     configureLoanRules: inTenant && has(['alliance_admin'], actor),

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { endOfYear, formatDateVi, todayIso } from '../../../shared/dates.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -49,6 +49,17 @@ export async function closeYearForTenant(db: Db, { actor, tenantId, year, today 
     });
   });
   return (await findClosedReport(db, tenantId, year))!;
+}
+
+/** The years an alliance has closed, latest first, so that a page asks for the differences of those only. */
+export async function findClosedYears(db: Db, { actor, tenant }: { actor: Actor; tenant?: number }) {
+  const tenantId = reportReadTenant(actor, tenant);
+  const rows = await db
+    .select({ year: reportClosures.year, asOf: reportClosures.asOf, closedAt: reportClosures.closedAt })
+    .from(reportClosures)
+    .where(eq(reportClosures.tenantId, tenantId))
+    .orderBy(desc(reportClosures.year));
+  return { years: rows.map((r) => ({ year: r.year, asOf: r.asOf, closedAt: r.closedAt })) };
 }
 
 /** Live figures of a closed year beside its frozen ones, with the organisations that explain each difference. */

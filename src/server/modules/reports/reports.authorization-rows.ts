@@ -20,6 +20,7 @@ export function reportRows(): ReportRow[] {
     { route: 'POST /api/reports/annual/:year/close', request: () => ({ method: 'POST', url: '/api/reports/annual/2022/close' }), allowed: ['alliance_admin'] },
     // One alliance's view: the national viewer must name it (?tenant=), so without it is refused.
     { route: 'GET /api/reports/annual/:year/differences', request: () => ({ url: '/api/reports/annual/2022/differences' }), allowed: ['alliance_admin', 'alliance_staff', 'fund_officer', 'other_tenant_staff'] },
+    { route: 'GET /api/reports/annual/closed', request: () => ({ url: '/api/reports/annual/closed' }), allowed: ['alliance_admin', 'alliance_staff', 'fund_officer', 'other_tenant_staff'] },
     { route: 'GET /api/reports/plans', request: () => ({ url: '/api/reports/plans?year=2024' }), allowed: PLANNERS },
     { route: 'POST /api/reports/plans', request: () => ({ method: 'POST', url: '/api/reports/plans', payload: { year: 2024, indicator: 'newly_established', target: 10 } }), allowed: PLANNERS },
     { route: 'GET /api/reports/dashboard', request: () => ({ url: '/api/reports/dashboard?year=2023' }), allowed: READERS },

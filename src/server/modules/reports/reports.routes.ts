@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getAnnualReport, getPublicAnnualReport } from './annual-report.service.ts';
-import { closeYear, getYearDifferences } from './closing.service.ts';
+import { closeYear, findClosedYears, getYearDifferences } from './closing.service.ts';
 import { getDashboard, getPublicDashboard } from './dashboard.service.ts';
 import { annualReportPdf } from './export/annual-report.pdf.ts';
 import { annualReportXlsx } from './export/annual-report.xlsx.ts';
@@ -54,6 +54,9 @@ export async function reportsRoutes(app: FastifyInstance) {
   });
   r.post('/api/reports/annual/:year/close', { schema: { params: YearParams, tags, summary: 'Chốt số liệu năm' } }, async (request, reply) =>
     reply.status(201).send(await closeYear(db(), { actor: request.actor, year: request.params.year })),
+  );
+  r.get('/api/reports/annual/closed', { schema: { querystring: PublicReportQuery.pick({ tenant: true }), tags, summary: 'Các năm đã chốt số liệu' } }, async (request) =>
+    findClosedYears(readDb(request), { actor: request.actor, tenant: request.query.tenant }),
   );
   r.get('/api/reports/annual/:year/differences', { schema: { params: YearParams, querystring: PublicReportQuery.pick({ tenant: true }), tags, summary: 'Chênh lệch giữa số liệu đã chốt và hiện tại' } }, async (request) =>
     getYearDifferences(readDb(request), { actor: request.actor, year: request.params.year, tenant: request.query.tenant }),

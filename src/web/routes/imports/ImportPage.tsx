@@ -8,6 +8,7 @@ import { uploadFile, type UploadProgress } from '../../api/upload.ts';
 import { useT } from '../../i18n/index.tsx';
 import { canManageRegistry, useSession } from '../../session/session.ts';
 import { ImportReportView } from './ImportReportView.tsx';
+import { CardHeading } from '../../components/PageTitle.tsx';
 
 type Step =
   | { name: 'choose' }
@@ -52,7 +53,7 @@ export default function ImportPage() {
   };
 
   return (
-    <Card title={t('import.title')} styles={{ title: { whiteSpace: 'normal' } }}>
+    <Card title={<CardHeading>{t('import.title')}</CardHeading>} styles={{ title: { whiteSpace: 'normal' } }}>
       <Typography.Paragraph type="secondary">{t('import.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={t('import.failed')} description={error} style={{ marginBottom: 16 }} data-testid="import-error" />}
 

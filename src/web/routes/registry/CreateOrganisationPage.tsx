@@ -11,6 +11,7 @@ import { OrganisationForm } from './OrganisationForm.tsx';
 import { ALL_FIELDS, newOrganisationValues } from './organisationForm.ts';
 import { useCreateOrganisation } from './organisationQueries.ts';
 import { placeServerError } from './serverErrors.ts';
+import { CardHeading } from '../../components/PageTitle.tsx';
 
 /** Adds an organisation to the registry (registry staff), validated by the same schema as the API. */
 export default function CreateOrganisationPage() {
@@ -38,7 +39,7 @@ export default function CreateOrganisationPage() {
   });
 
   return (
-    <Card title={t('form.createTitle')}>
+    <Card title={<CardHeading>{t('form.createTitle')}</CardHeading>}>
       <OrganisationForm
         fields={ALL_FIELDS}
         control={form.control}

@@ -11,6 +11,7 @@ import { OrganisationForm } from './OrganisationForm.tsx';
 import { changedValues, editableFields, editValues } from './organisationForm.ts';
 import { useOrganisation, useUpdateOrganisation } from './organisationQueries.ts';
 import { placeServerError } from './serverErrors.ts';
+import { CardHeading } from '../../components/PageTitle.tsx';
 
 /**
  * Edits a record: all fields for registry staff, the annual-update fields for a cooperative's own manager
@@ -70,7 +71,7 @@ export default function EditOrganisationPage() {
   );
 
   return (
-    <Card title={`${t('form.editTitle')}: ${o.name}`} styles={{ title: { whiteSpace: 'normal' } }}>
+    <Card title={<CardHeading>{`${t('form.editTitle')}: ${o.name}`}</CardHeading>} styles={{ title: { whiteSpace: 'normal' } }}>
       <OrganisationForm
         fields={fields}
         control={form.control}

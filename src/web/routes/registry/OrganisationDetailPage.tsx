@@ -12,6 +12,7 @@ import { AuditTrail } from './AuditTrail.tsx';
 import { OrganisationFacts } from './OrganisationFacts.tsx';
 import { useOrganisation, useOrganisationHistory } from './organisationQueries.ts';
 import { StatusHistory } from './StatusHistory.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 /** Back to where the user came from (the filtered list), or to the registry when they arrived here directly. */
 function goBack(navigate: ReturnType<typeof useNavigate>) {
@@ -77,7 +78,7 @@ export default function OrganisationDetailPage() {
       <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => goBack(navigate)} style={{ paddingInline: 0 }}>{t('common.back')}</Button>
       <Flex wrap justify="space-between" align="flex-start" gap={8}>
         <div style={{ minWidth: 0, flex: '1 1 240px' }}>
-          <Typography.Title level={narrow ? 4 : 3} style={{ marginTop: 0, marginBottom: 4, overflowWrap: 'anywhere' }} data-testid="organisation-name">{o.name}</Typography.Title>
+          <PageTitle style={{ fontSize: narrow ? 20 : 24, marginBottom: 4, overflowWrap: 'anywhere' }} testId="organisation-name">{o.name}</PageTitle>
           <Flex wrap gap={8} align="center">
             <StatusTag status={o.status} />
             <Typography.Text type="secondary">{labels.kind(o.kind)}{o.registrationNumber ? ` · ${o.registrationNumber}` : ''}</Typography.Text>

@@ -14,6 +14,7 @@ import { canManageRegistry, useSession } from '../../session/session.ts';
 import { OrganisationCards } from './OrganisationCards.tsx';
 import { knownSort, OrganisationTable, SORTS, type RegistryRow } from './OrganisationTable.tsx';
 import { REGISTRY_FILTER_KEYS, RegistryFilters } from './RegistryFilters.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 // The order is kept in the address bar with the filters (a changed order returns to page 1).
 const REGISTRY_STATE_KEYS = [...REGISTRY_FILTER_KEYS, 'sort'];
@@ -37,7 +38,7 @@ export default function RegistryListPage() {
   return (
     <div>
       <Flex wrap justify="space-between" align="center" gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('registry.title')}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{t('registry.title')}</PageTitle>
         {canManageRegistry(user) && (
           <Flex gap={8} wrap>
             <Link to="/imports"><Button icon={<UploadOutlined />}>{t('nav.import')}</Button></Link>

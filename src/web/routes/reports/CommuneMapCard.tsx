@@ -24,7 +24,7 @@ export function CommuneMapCard({ communes, tenantId, dataUrl, fileName }: Props)
   // Five tiles to a row on a phone (eight leave no room for a commune's name).
   const columns = useIsNarrow() ? 5 : 8;
   const option = useMemo(() => (map ? communeMapOption(communes, mapName, names) : communeTilesOption(communes, columns)), [map, communes, mapName, names, columns]);
-  const canLoad = tenantId !== null && user?.role === 'alliance_admin';
+  const canLoad = tenantId !== null && Boolean(user?.can.loadBoundaries);
 
   return (
     <ChartCard title={t('communesChart')} dataUrl={dataUrl} note={map ? t('communesMapNote', { loaded: names.length }) : t('communesNote')}>

@@ -1,5 +1,5 @@
 import { FilePdfOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Row, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Col, Row, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { defaultReportYear } from '../../../shared/dates.ts';
 import { PageError } from '../../components/PageStatus.tsx';
@@ -9,6 +9,7 @@ import { HeadlineFigures } from './HeadlineFigures.tsx';
 import { PlanProgress } from './PlanProgress.tsx';
 import { annualReportUrl, useDashboard, type DashboardFilters as Filters } from './reportsApi.ts';
 import { useReportTexts } from './texts.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 type Props = { tenant?: number; initialYear?: number };
 
@@ -28,9 +29,9 @@ export function DashboardPage({ tenant, initialYear }: Props = {}) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row justify="space-between" align="middle" gutter={[12, 12]}>
         <Col>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <PageTitle style={{ margin: 0 }}>
             {t('dashboardTitle')} {data ? `— ${data.scope.name}` : ''}
-          </Typography.Title>
+          </PageTitle>
         </Col>
         <Col>
           <Space wrap>

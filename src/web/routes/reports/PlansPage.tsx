@@ -1,7 +1,7 @@
-import { Typography } from 'antd';
 import { useState } from 'react';
 import { defaultReportYear } from '../../../shared/dates.ts';
 import { PlanForm } from './PlanForm.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 import { useReportTexts } from './texts.ts';
 
 /** The alliance's yearly targets (kế hoạch, chỉ tiêu), set by its staff. */
@@ -10,7 +10,7 @@ export default function PlansPage() {
   const [year] = useState(defaultReportYear() + 1);
   return (
     <>
-      <Typography.Title level={3}>{t('planFormTitle')}</Typography.Title>
+      <PageTitle>{t('planFormTitle')}</PageTitle>
       <PlanForm year={year} />
     </>
   );

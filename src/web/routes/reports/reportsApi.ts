@@ -44,6 +44,11 @@ export function annualReportUrl(format: 'xlsx' | 'pdf', year: number, tenant?: n
 
 export type YearDifferences = Awaited<ReturnType<typeof import('../../../server/modules/reports/closing.service.ts').findYearDifferences>>;
 
+/** The years the alliance has closed, latest first. */
+export function useClosedYears() {
+  return useQuery({ queryKey: ['reports', 'closed-years'], queryFn: () => api.get<Awaited<ReturnType<typeof import('../../../server/modules/reports/closing.service.ts').findClosedYears>>>('/api/reports/annual/closed') });
+}
+
 /** A closed year's frozen figures beside the live ones, with the organisations that explain each difference. */
 export function useYearDifferences(year: number, enabled: boolean) {
   return useQuery({ queryKey: ['reports', 'differences', year], enabled, retry: false, queryFn: () => api.get<YearDifferences>(`/api/reports/annual/${year}/differences`) });

@@ -1,0 +1,60 @@
+/**
+ * Every page of the web app (staff app and public portal) and who may open it: the list the accessibility
+ * journey and the page-by-role walk go through. A new page gets one entry here (see "Adding a page" below).
+ *
+ * `allowed` are the roles the server lets read what the page shows (its policies; /api/auth/me `can`). A signed-in
+ * role not in it must meet the friendly not-allowed page; an anonymous visitor on a page for users goes to the login.
+ */
+import type { Role } from '../../src/server/modules/accounts/roles.ts';
+
+export type Who = 'anonymous' | Role;
+export const EVERYONE: readonly Who[] = ['anonymous', 'alliance_admin', 'alliance_staff', 'fund_officer', 'commune_officer', 'coop_manager', 'national_viewer'];
+const SIGNED_IN: Role[] = ['alliance_admin', 'alliance_staff', 'fund_officer', 'commune_officer', 'coop_manager', 'national_viewer'];
+const STAFF: Role[] = ['alliance_admin', 'alliance_staff'];
+const REPORT_READERS: Role[] = ['alliance_admin', 'alliance_staff', 'fund_officer', 'national_viewer'];
+const FUND_AND_MANAGER: Role[] = ['alliance_admin', 'fund_officer', 'coop_manager'];
+
+/** The objects the pages are opened on: one organisation in the commune officer's commune, managed by the coop manager, with a loan. */
+export type PageIds = { organisationId: string; loanId: string };
+
+export type AppPage = {
+  /** Said in a failure message. */
+  name: string;
+  path: (ids: PageIds) => string;
+  allowed: readonly Who[];
+  /**
+   * What a signed-in user who is not allowed meets: the not-allowed page (default), or a move elsewhere
+   * (the public home sends a signed-in user to the registry).
+   */
+  otherwise?: { redirectTo: string };
+};
+
+/**
+ * Adding a page: one entry with its path and the roles that may open it; both journeys
+ * (e2e/accessibility.e2e.ts, e2e/pages-by-role.e2e.ts) then check it for every role at once.
+ */
+export const PAGES: AppPage[] = [
+  // The public portal (src/web/portal).
+  { name: 'trang chủ công khai', path: () => '/', allowed: ['anonymous'], otherwise: { redirectTo: '/registry' } },
+  { name: 'danh bạ công khai', path: () => '/directory', allowed: EVERYONE },
+  // The staff app.
+  { name: 'đăng nhập', path: () => '/login', allowed: ['anonymous'], otherwise: { redirectTo: '/registry' } },
+  { name: 'sổ đăng ký', path: () => '/registry', allowed: SIGNED_IN },
+  { name: 'thêm tổ chức', path: () => '/registry/new', allowed: STAFF },
+  { name: 'hồ sơ tổ chức', path: (ids) => `/registry/${ids.organisationId}`, allowed: SIGNED_IN },
+  { name: 'sửa tổ chức', path: (ids) => `/registry/${ids.organisationId}/edit`, allowed: [...STAFF, 'coop_manager'] },
+  { name: 'nhập từ Excel', path: () => '/imports', allowed: STAFF },
+  { name: 'báo cáo', path: () => '/reports', allowed: REPORT_READERS },
+  { name: 'kế hoạch năm', path: () => '/reports/plans', allowed: STAFF },
+  { name: 'chốt số liệu năm', path: () => '/reports/closed', allowed: [...STAFF, 'fund_officer'] },
+  { name: 'hồ sơ vay', path: () => '/loans', allowed: FUND_AND_MANAGER },
+  { name: 'quy định cho vay', path: () => '/loans/rules', allowed: FUND_AND_MANAGER },
+  { name: 'đơn vay mới', path: () => '/loans/new', allowed: FUND_AND_MANAGER },
+  { name: 'danh mục cho vay', path: () => '/loans/portfolio', allowed: ['alliance_admin', 'fund_officer', 'national_viewer'] },
+  { name: 'khoản vay', path: (ids) => `/loans/${ids.loanId}`, allowed: FUND_AND_MANAGER },
+];
+
+/** The pages a role may open. */
+export function pagesOf(who: Who): AppPage[] {
+  return PAGES.filter((p) => p.allowed.includes(who));
+}
