@@ -22,6 +22,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { loansRoutes } from './modules/loans/loans.routes.ts';
 import { annualUpdatesRoutes } from './modules/annual-updates/annual-updates.routes.ts';
 import { complianceRoutes } from './modules/annual-updates/compliance.routes.ts';
+import { updateImportRoutes } from './modules/annual-updates/update-import.routes.ts';
 import { registerWebApp } from './static-assets.ts';
 import { createMailer } from './mail/mailer.ts';
 
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(loansRoutes);
   await app.register(annualUpdatesRoutes);
   await app.register(complianceRoutes);
+  await app.register(updateImportRoutes, { config });
 
   const spa = existsSync(path.join(webRoot, 'index.html'));
   if (spa) await registerWebApp(app, webRoot);

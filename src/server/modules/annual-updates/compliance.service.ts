@@ -8,8 +8,6 @@ import {
   complianceCounts,
   complianceList,
   dueUpdates,
-  updateDeadline,
-  UPDATE_KINDS,
   type ComplianceCategory,
   type ComplianceCountRow,
   type ComplianceCounts,
@@ -17,6 +15,7 @@ import {
   type ComplianceScope,
 } from './compliance.ts';
 import { complianceReadScope } from './compliance.policy.ts';
+import { updateDeadline } from './annual-updates.calendar.ts';
 
 const collator = new Intl.Collator('vi');
 
@@ -43,12 +42,12 @@ export async function computeCompliance(db: Db, scope: ComplianceScope, year: nu
   const of = (dimension: ComplianceCountRow['dimension']) => rows.filter((r) => r.dimension === dimension);
   return {
     year,
-    deadline: updateDeadline(year).deadline,
+    deadline: updateDeadline(year),
     ...counts(of('all')[0]),
     byCommune: of('commune')
       .map((r) => ({ code: r.key, name: r.key === null ? UNKNOWN_COMMUNE : (r.label ?? r.key), ...counts(r) }))
       .sort((a, b) => collator.compare(a.name, b.name)),
-    byKind: UPDATE_KINDS.map((kind) => ({ kind, name: KIND_LABELS[kind as Kind], ...counts(of('kind').find((r) => r.key === kind)) })),
+    byKind: (['HTX', 'LHHTX', 'THT'] as const).map((kind) => ({ kind, name: KIND_LABELS[kind as Kind], ...counts(of('kind').find((r) => r.key === kind)) })),
     bySectorGroup: SECTOR_GROUPS.map((g) => ({ group: g.code, name: g.name, ...counts(of('sectorGroup').find((r) => r.key === g.code)) })),
   };
 }
@@ -114,7 +113,7 @@ export async function computeComplianceList(db: Db, scope: ComplianceScope, year
     submittedAt: r.submitted_at,
     onTime: r.on_time ? true : r.late ? false : null,
   }));
-  return { year, deadline: updateDeadline(year).deadline, category, label: CATEGORY_LABELS[category], total: items.length, items };
+  return { year, deadline: updateDeadline(year), category, label: CATEGORY_LABELS[category], total: items.length, items };
 }
 
 /** The list behind one number of the compliance view, for the actor's alliance or commune. */

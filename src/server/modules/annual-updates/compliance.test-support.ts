@@ -2,6 +2,8 @@
 // tested on its own), so that a test states exactly when each was first submitted. Test code only.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import type { UpdateKind } from './form-definition.ts';
+import { builtInForm } from './forms/index.ts';
 
 export type UpdateSpec = {
   organisationId: string;
@@ -12,11 +14,11 @@ export type UpdateSpec = {
   channel?: string;
 };
 
-/** A form row of a year and kind (the definition is not read by the counts). */
-export async function insertTestForm(db: Db, tenantId: number, year: number, kind = 'HTX'): Promise<string> {
+/** The built-in form of a year and kind, as the filing service would store it. */
+export async function insertTestForm(db: Db, tenantId: number, year: number, kind: UpdateKind = 'HTX'): Promise<string> {
   const result = (await db.execute(sql`
     insert into update_forms (tenant_id, year, kind, version, definition)
-    values (${tenantId}, ${year}, ${kind}, 1, ${JSON.stringify({ kind, test: true })}::jsonb)
+    values (${tenantId}, ${year}, ${kind}, 1, ${JSON.stringify(builtInForm(kind))}::jsonb)
     on conflict (tenant_id, year, kind, version) do update set kind = excluded.kind
     returning id::text as id`)) as unknown as { rows: { id: string }[] };
   return result.rows[0]!.id;

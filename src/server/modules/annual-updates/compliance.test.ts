@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
 import { insertOrganisations, pdfText, threeCommunes } from '../reports/reports.test-support.ts';
-import { isOnTime, updateDeadline } from './compliance.ts';
+import { isOnTime, updateDeadline } from './annual-updates.calendar.ts';
+import { lateFrom } from './compliance.ts';
 import { computeCompliance, computeComplianceList } from './compliance.service.ts';
 import { insertUpdates } from './compliance.test-support.ts';
 
@@ -62,11 +63,12 @@ afterAll(() => t.close());
 
 describe('the deadline', () => {
   it('is 15 December 23:59:59 Vietnam time; the first instant of the 16th is late', () => {
-    expect(updateDeadline(YEAR).deadline).toBe('2026-12-15T23:59:59+07:00');
-    expect(isOnTime(new Date('2026-12-15T23:59:59+07:00'), YEAR)).toBe(true);
-    expect(isOnTime(new Date('2026-12-15T16:59:59.999Z'), YEAR)).toBe(true);
-    expect(isOnTime(new Date('2026-12-16T00:00:00+07:00'), YEAR)).toBe(false);
-    expect(isOnTime(new Date('2026-12-15T17:00:00Z'), YEAR)).toBe(false);
+    expect(updateDeadline(YEAR)).toBe('2026-12-15T23:59:59+07:00');
+    expect(Date.parse(lateFrom(YEAR)) - Date.parse(updateDeadline(YEAR))).toBe(1000);
+    expect(isOnTime(YEAR, new Date('2026-12-15T23:59:59+07:00'))).toBe(true);
+    expect(isOnTime(YEAR, new Date('2026-12-15T16:59:59.999Z'))).toBe(true);
+    expect(isOnTime(YEAR, new Date('2026-12-16T00:00:00+07:00'))).toBe(false);
+    expect(isOnTime(YEAR, new Date('2026-12-15T17:00:00Z'))).toBe(false);
   });
 });
 

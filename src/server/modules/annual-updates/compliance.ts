@@ -12,10 +12,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { liveFacts, tenantCondition, type TenantScope } from '../reports/reports.queries.ts';
-
-/** The kinds that file the annual update (Forms VII-1, VII-2, VII-3); a people's credit fund does not. */
-export const UPDATE_KINDS = ['HTX', 'LHHTX', 'THT'] as const;
-export type UpdateKind = (typeof UPDATE_KINDS)[number];
+export { UPDATE_KINDS, type UpdateKind } from './form-definition.ts';
 
 /** The categories a compliance list can be asked for. */
 export const COMPLIANCE_CATEGORIES = ['due', 'onTime', 'late', 'missing', 'returned', 'accepted'] as const;
@@ -39,14 +36,9 @@ export const UPDATE_STATE_LABELS: Record<string, string> = {
   accepted: 'Đã được chấp nhận',
 };
 
-/** The deadline as people read it, and the first instant that is late. */
-export function updateDeadline(year: number): { deadline: string; lateFrom: string } {
-  return { deadline: `${year}-12-15T23:59:59+07:00`, lateFrom: `${year}-12-16T00:00:00+07:00` };
-}
-
-/** Whether an update first submitted at that instant was on time for its year. */
-export function isOnTime(firstSubmittedAt: Date, year: number): boolean {
-  return firstSubmittedAt.getTime() < Date.parse(updateDeadline(year).lateFrom);
+/** The first instant that is late: 16 December 00:00:00 Vietnam time (the deadline's second is on time to its end). */
+export function lateFrom(year: number): string {
+  return `${year}-12-16T00:00:00+07:00`;
 }
 
 /** Whose organisations are counted: an alliance (or all), narrowed to some communes for a commune officer. */
@@ -61,7 +53,6 @@ export type ComplianceFilters = { commune?: string; kind?: string };
  * first_submitted_at, submitted_at (ISO text, UTC), on_time, late, missing, returned, accepted.
  */
 export function dueUpdates({ scope, communeCodes }: ComplianceScope, year: number, filters: ComplianceFilters = {}): SQL {
-  const { lateFrom } = updateDeadline(year);
   const conditions: SQL[] = [
     sql`f.counted`,
     sql`f.founded_on <= ${`${year}-12-14`}::date`,
@@ -77,8 +68,8 @@ export function dueUpdates({ scope, communeCodes }: ComplianceScope, year: numbe
            u.id::text as update_id, coalesce(u.state, 'not_started') as state,
            to_char(u.first_submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as first_submitted_at,
            to_char(u.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as submitted_at,
-           coalesce(u.first_submitted_at < ${lateFrom}::timestamptz, false) as on_time,
-           coalesce(u.first_submitted_at >= ${lateFrom}::timestamptz, false) as late,
+           coalesce(u.first_submitted_at < ${lateFrom(year)}::timestamptz, false) as on_time,
+           coalesce(u.first_submitted_at >= ${lateFrom(year)}::timestamptz, false) as late,
            u.first_submitted_at is null as missing,
            coalesce(u.state = 'returned', false) as returned,
            coalesce(u.state = 'accepted', false) as accepted
