@@ -7,12 +7,12 @@ import { getTenantProvince } from '../admin-units/admin-units.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditEvents } from '../audit/audit.sql.ts';
 import { organisations } from '../cooperatives/cooperatives.sql.ts';
-import { assertLoginFree, endSessions } from './accounts.service.ts';
+import { assertLoginFree, endSessions, organisationByRegistrationNumber } from './accounts.service.ts';
 import { requireAccountAdmin, requireManagerInviter, TENANT_ROLES, type TenantAdmin } from './accounts.policy.ts';
 import { sessions, userOrganisations, users } from './accounts.sql.ts';
 import { ContactFields, requireContact } from './identity.ts';
 import { issueToken } from './one-time-tokens.service.ts';
-import { ROLE_LABELS, type Actor, type Role } from './roles.ts';
+import { ROLE_LABELS, systemActor, type Actor, type Role } from './roles.ts';
 
 export type AccountState = 'invited' | 'active' | 'disabled';
 type UserRow = typeof users.$inferSelect;
@@ -290,3 +290,30 @@ export async function countSessions(db: Db, userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+
+/**
+ * The command line's invitation (`coop users invite`): any role, national viewers included, with the
+ * organisation by its registration number. Returns the one-time link's token.
+ */
+export async function inviteFromCommandLine(
+  db: Db,
+  input: { tenantId: number | null; role: Role; email?: string; phone?: string; displayName?: string; organisationRegistrationNumber?: string; communeCode?: string },
+) {
+  const contact = ContactFields.parse({ email: input.email, phone: input.phone });
+  if (input.role === 'national_viewer') {
+    requireContact(contact);
+    await assertLoginFree(db, { email: contact.email ?? null, phone: contact.phone ?? null });
+    return db.transaction(async (tx) => {
+      const [created] = await tx.insert(users).values({ tenantId: null, email: contact.email ?? null, phone: contact.phone ?? null, displayName: input.displayName ?? null, role: 'national_viewer' }).returning();
+      const link = await issueToken(tx, { userId: created!.id, purpose: 'invite', createdBy: null });
+      return { account: { id: created!.id, email: created!.email, phone: created!.phone, role: created!.role }, ...link };
+    });
+  }
+  if (input.tenantId === null) throw new AppError('bad_request', 'Tài khoản cần thuộc một Liên minh.', { field: 'tenant' });
+  const organisationIds = input.organisationRegistrationNumber ? [await organisationByRegistrationNumber(db, input.tenantId, input.organisationRegistrationNumber)] : undefined;
+  const { account, token, expiresAt } = await createAccount(db, {
+    actor: systemActor(input.tenantId),
+    input: NewAccount.parse({ ...contact, displayName: input.displayName, role: input.role, organisationIds, communeCode: input.communeCode }),
+  });
+  return { account: { id: account.id, email: account.email, phone: account.phone, role: account.role, organisations: account.organisations, communeName: account.communeName }, token, expiresAt };
+}
