@@ -46,9 +46,14 @@ describe('dashboard', () => {
     const png = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Lưu ảnh PNG' }).first().click();
     const pngDownload = await png;
-    expect(pngDownload.suggestedFilename()).toBe('nhom-linh-vuc-2023.png');
+    // Named by the chart, the alliance's province and the year; the picture carries its title and scope above
+    // the chart (a band over the chart's own 2 × 320 px: PNG's IHDR holds the width and height at bytes 16–23).
+    expect(pngDownload.suggestedFilename()).toBe('nhom-linh-vuc-bac-ninh-2023.png');
     const pngBytes = readFileSync((await pngDownload.path())!);
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    const chartBox = (await chart.boundingBox())!;
+    expect(Math.abs(pngBytes.readUInt32BE(16) - chartBox.width * 2)).toBeLessThanOrEqual(2);
+    expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(Math.round(chartBox.height) * 2 + 40);
 
     // The same chart's data as .xlsx, with the figures in it.
     const xlsx = page.waitForEvent('download');
@@ -87,6 +92,13 @@ describe('dashboard', () => {
     await explained.getByText(org!.name).waitFor();
     expect(await explained.innerText()).toContain('Ra khỏi số liệu');
     await screenshot(page, 'closed-year-2023');
+    // The language switch turns the whole page, the figures' and the changes' names included.
+    await page.getByTestId('language-toggle').first().click();
+    await expect.poll(() => explained.innerText()).toContain('No longer counted');
+    expect(await explained.innerText()).toContain('Counted in the total: yes → no');
+    expect(await page.getByTestId('differences-figures').innerText()).toContain('Organisations');
+    await page.getByTestId('language-toggle').first().click();
+    await expect.poll(() => explained.innerText()).toContain('Được tính trong tổng số: có → không');
     expect(problems).toEqual([]);
   });
 

@@ -6,7 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loanClock } from '../src/server/modules/loans/loan-clock.ts';
-import { createAccount, logIn, screenshot, startJourney, type Journey } from './support/journey.ts';
+import { systemActor } from '../src/server/modules/accounts/roles.ts';
+import { createOrganisation } from '../src/server/modules/cooperatives/cooperatives.service.ts';
+import { buildOrganisation } from '../src/server/modules/demo/factories.ts';
+import { createAccount, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
 let journey: Journey;
 const realToday = loanClock.today;
@@ -19,8 +22,10 @@ afterAll(async () => {
   await journey?.close();
 });
 
-async function signedIn(account: { email: string; password: string }, viewport?: { width: number; height: number }) {
+async function signedIn(account: { email: string; password: string }, viewport?: { width: number; height: number }, day?: string) {
   const { page, problems } = await journey.newPage(viewport);
+  // The browser's "today" (the forms' default dates) on the fund's business day, as a person's would be.
+  if (day) await page.clock.setFixedTime(new Date(`${day}T09:00:00+07:00`));
   await logIn(page, journey.baseUrl, account);
   return { page, problems };
 }
@@ -89,5 +94,63 @@ describe('lending rules before loan applications', () => {
     expect(await p.page.getByTestId('rules-version').first().innerText()).toContain('4,8%/năm');
     await screenshot(p.page, 'loan-rules-360', true);
     expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it('takes a fund officer from the rules to a disbursed loan and its first repayment, all in the browser', async () => {
+    // Rules in force from the first step; a cooperative founded years ago; the fund's day is 06/01/2025.
+    await createOrganisation(journey.database.db, { actor: systemActor(TENANT_ID), input: buildOrganisation({ name: 'Hợp tác xã Chè Tân Cương Mới', foundedOn: '2015-03-12' }) });
+    const officer = await createAccount(journey, 'fund_officer');
+    const approver = await createAccount(journey, 'alliance_admin');
+    const o = await signedIn(officer, { width: 1366, height: 900 }, '2025-01-06');
+
+    // 5. The officer files the application for the cooperative, found by name without accents.
+    await o.page.goto(`${journey.baseUrl}/loans/new`);
+    await o.page.locator('#organisationId').click();
+    await o.page.keyboard.type('tan cuong moi');
+    await o.page.getByTitle(/Hợp tác xã Chè Tân Cương Mới/).click();
+    await o.page.locator('#purpose').fill('Mua máy sao chè');
+    await o.page.locator('#amountVnd').fill('50000000');
+    await o.page.locator('#termMonths').fill('12');
+    await o.page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    await o.page.waitForURL(/\/loans\/[0-9a-f-]{36}$/);
+    const loanUrl = o.page.url();
+    await expect.poll(() => o.page.getByTestId('loan-status').innerText()).toBe('Chờ thẩm định');
+
+    // 6. The officer appraises; the approval is someone else's.
+    await o.page.locator('#appraisal-findings').fill('Đủ điều kiện vay theo quy định');
+    await o.page.getByRole('button', { name: 'Ghi kết quả thẩm định' }).click();
+    await expect.poll(() => o.page.getByTestId('loan-status').innerText()).toBe('Chờ phê duyệt');
+    expect(await o.page.getByTestId('step-decision').count()).toBe(0);
+
+    // 7. Another person approves, the officer records the contract and disburses, every date today's.
+    const a = await signedIn(approver, { width: 1366, height: 900 }, '2025-01-06');
+    await a.page.goto(loanUrl);
+    await a.page.locator('#decision-decisionNumber').fill('01/QĐ-QHT');
+    await a.page.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await expect.poll(() => a.page.getByTestId('loan-status').innerText()).toBe('Đã phê duyệt');
+    await o.page.reload();
+    await o.page.locator('#contract-contractNumber').fill('01/2025/HĐTD');
+    await o.page.getByRole('button', { name: 'Ghi hợp đồng' }).click();
+    await expect.poll(() => o.page.getByTestId('loan-status').innerText()).toBe('Đã ký hợp đồng');
+    await o.page.getByRole('button', { name: 'Ghi giải ngân' }).click();
+    await expect.poll(() => o.page.getByTestId('loan-status').innerText()).toBe('Đang cho vay');
+
+    // 8. On the disbursement day the repayment form says when a repayment can be dated (the day after), rather
+    // than offering a date the server refuses; the next day the officer records one and it is split.
+    await o.page.getByTestId('payment-not-yet').waitFor();
+    expect(await o.page.getByTestId('server-error').count()).toBe(0);
+    loanClock.today = () => '2025-01-07';
+    await o.page.clock.setFixedTime(new Date('2025-01-07T09:00:00+07:00'));
+    await o.page.reload();
+    await o.page.locator('#payments-amountVnd').waitFor();
+    expect(await o.page.getByTestId('payment-not-yet').count()).toBe(0);
+    expect(await o.page.locator('#payments-paidOn').inputValue()).toBe('07/01/2025');
+    await o.page.locator('#payments-amountVnd').fill('1000000');
+    await o.page.getByRole('button', { name: 'Ghi khoản trả' }).click();
+    await o.page.getByRole('tab', { name: /Trả nợ/ }).click();
+    await expect.poll(() => o.page.getByTestId('payments').innerText()).toContain('1.000.000 đ');
+    expect(await o.page.getByTestId('server-error').count()).toBe(0);
+    await screenshot(o.page, 'loan-rules-first-repayment', true);
+    expect([...o.problems, ...a.problems]).toEqual([]);
   });
 });

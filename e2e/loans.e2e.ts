@@ -11,7 +11,7 @@ import { createOrganisation } from '../src/server/modules/cooperatives/cooperati
 import { buildOrganisation } from '../src/server/modules/demo/factories.ts';
 import { loanClock } from '../src/server/modules/loans/loan-clock.ts';
 import { issueRules } from '../src/server/modules/loans/loans.test-support.ts';
-import { createAccount, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
+import { createAccount, horizontalOverflow, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
 let journey: Journey;
 const realToday = loanClock.today;
@@ -33,8 +33,8 @@ async function typeDate(page: Page, id: string, ddmmyyyy: string) {
   await input.press('Tab');
 }
 
-async function signedIn(account: { email: string; password: string }) {
-  const { page, problems } = await journey.newPage();
+async function signedIn(account: { email: string; password: string }, viewport?: { width: number; height: number }) {
+  const { page, problems } = await journey.newPage(viewport);
   await logIn(page, journey.baseUrl, account);
   return { page, problems };
 }
@@ -113,6 +113,40 @@ describe('a loan from a cooperative to the portfolio', () => {
     await expect.poll(() => b.page.getByTestId('portfolio-totals').innerText()).toContain('0,00%');
     expect(await b.page.getByTestId('portfolio-totals').innerText()).toContain('20.000.000 đ');
     await screenshot(b.page, 'loans-6-portfolio-after', true);
+
+    // The loan on a phone (360 px): its heading whole, the schedule with its interest in view, the write-off
+    // behind a button, nothing wider than the screen.
+    const phone = await signedIn(approver, { width: 360, height: 740 });
+    await phone.page.goto(loanUrl);
+    const header = phone.page.getByTestId('loan-header');
+    const heading = header.getByRole('heading', { level: 3 });
+    await heading.waitFor();
+    expect(await heading.innerText()).toMatch(/^Khoản vay \S+$/);
+    expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    for (const part of [heading, header.getByTestId('loan-status')]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    expect(await header.getByTestId('loan-status').innerText()).toBe('Đang cho vay');
+    const instalment = phone.page.getByTestId('schedule-instalment').first();
+    expect(await phone.page.getByTestId('schedule-instalment').count()).toBe(3);
+    expect(await instalment.innerText()).toContain('Lãi phải trả');
+    const interest = instalment.getByText('305.753 đ').first();
+    const interestBox = (await interest.boundingBox())!;
+    expect(interestBox.x + interestBox.width).toBeLessThanOrEqual(360);
+    expect(await phone.page.getByRole('button', { name: 'Xóa nợ…' }).count()).toBe(1);
+    expect(await phone.page.locator('#write-off-decisionNumber').count()).toBe(0);
+    expect(await horizontalOverflow(phone.page)).toBe(0);
+    await screenshot(phone.page, 'loans-360', true);
+
+    // The language switch turns the loan page too.
+    await phone.page.getByTestId('language-toggle').first().click();
+    await expect.poll(() => header.getByTestId('loan-status').innerText()).toBe('Outstanding');
+    expect(await heading.innerText()).toMatch(/^Loan \S+$/);
+    expect(await instalment.innerText()).toContain('Interest due');
+    expect(await phone.page.getByRole('button', { name: 'Write off…' }).count()).toBe(1);
+    expect(phone.problems).toEqual([]);
 
     // The manager sees the same loan, with the payment, and no portfolio.
     await m.page.goto(loanUrl);

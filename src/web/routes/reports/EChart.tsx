@@ -4,7 +4,7 @@
  * imported (echarts/core); the commune tiles' heatmap and the map load with the first chart that draws them.
  * The staff dashboard and the public portal both draw with it, so it uses no component library.
  */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -45,16 +45,81 @@ const SAVE_STYLE: CSSProperties = {
   cursor: 'pointer',
 };
 
-/** Saves what the chart shows as `${fileName}.png` (twice the screen's pixels, white background). */
-function savePng(chart: echarts.EChartsType, fileName: string): void {
+/**
+ * What a saved PNG says about itself beyond the chart's own title: where its figures are from (the alliance or
+ * the whole country, the filters) and the year, and the end of its file name ("-bac-ninh-2026"). A dashboard
+ * provides it around its charts; without it a PNG carries the chart's title alone.
+ */
+export type ChartScope = { subtitle: string; fileSuffix: string };
+export const ChartScopeContext = createContext<ChartScope | null>(null);
+
+const PIXEL_RATIO = 2;
+const FONT = 'Roboto, "Segoe UI", Arial, sans-serif';
+
+/** Splits a text into lines no wider than `width` on the canvas (by words). */
+function wrap(context: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && context.measureText(next).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/** The chart's picture under a band with its title and scope (a downloaded PNG is read away from the page). */
+async function withCaption(chartPng: string, title: string, subtitle: string): Promise<string> {
+  const image = new Image();
+  image.src = chartPng;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d');
+  if (!context) return chartPng;
+  const pad = 12 * PIXEL_RATIO;
+  const titleSize = 16 * PIXEL_RATIO;
+  const lineHeight = 18 * PIXEL_RATIO;
+  context.font = `bold ${titleSize}px ${FONT}`;
+  const titleLines = wrap(context, title, image.width - 2 * pad);
+  context.font = `${13 * PIXEL_RATIO}px ${FONT}`;
+  const subtitleLines = subtitle ? wrap(context, subtitle, image.width - 2 * pad) : [];
+  const band = pad + titleLines.length * (titleSize + 4 * PIXEL_RATIO) + subtitleLines.length * lineHeight + pad;
+  canvas.width = image.width;
+  canvas.height = image.height + band;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.textBaseline = 'top';
+  context.fillStyle = '#1f1f1f';
+  context.font = `bold ${titleSize}px ${FONT}`;
+  let y = pad;
+  for (const line of titleLines) {
+    context.fillText(line, pad, y);
+    y += titleSize + 4 * PIXEL_RATIO;
+  }
+  context.fillStyle = '#4a4a4a';
+  context.font = `${13 * PIXEL_RATIO}px ${FONT}`;
+  for (const line of subtitleLines) {
+    context.fillText(line, pad, y);
+    y += lineHeight;
+  }
+  context.drawImage(image, 0, band);
+  return canvas.toDataURL('image/png');
+}
+
+/** Saves what the chart shows, under its title and scope, as `${fileName}.png` (twice the screen's pixels, white background). */
+async function savePng(chart: echarts.EChartsType, fileName: string, title: string, scope: ChartScope | null): Promise<void> {
+  const png = chart.getDataURL({ type: 'png', pixelRatio: PIXEL_RATIO, backgroundColor: '#fff' });
   const link = document.createElement('a');
-  link.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-  link.download = `${fileName}.png`;
+  link.href = await withCaption(png, title, scope?.subtitle ?? '');
+  link.download = `${fileName}${scope?.fileSuffix ?? ''}.png`;
   link.click();
 }
 
-/** The chart; `fileName` names the PNG the button saves. */
+/** The chart; `fileName` names the PNG the button saves, `ariaLabel` is its title (on the page and in the PNG). */
 export function EChart({ option, height = 320, fileName, ariaLabel, saveLabel, map }: Props) {
+  const scope = useContext(ChartScopeContext);
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<{ instance: echarts.EChartsType; parts: number } | null>(null);
   // The map drawn (its parts load first): shown as data-map once it is on the canvas.
@@ -91,7 +156,7 @@ export function EChart({ option, height = 320, fileName, ariaLabel, saveLabel, m
     <div>
       <div ref={box} role="img" aria-label={ariaLabel} data-map={drawnMap} style={{ width: '100%', height }} />
       <div style={{ textAlign: 'right' }}>
-        <button type="button" style={SAVE_STYLE} onClick={() => chart.current && savePng(chart.current.instance, fileName)}>
+        <button type="button" style={SAVE_STYLE} onClick={() => chart.current && void savePng(chart.current.instance, fileName, ariaLabel, scope)}>
           {saveLabel}
         </button>
       </div>

@@ -4,7 +4,7 @@
  */
 import { formatCount, formatPercent } from '../../../shared/format.ts';
 import { sortByVietnamese } from '../../../shared/vietnamese-order.ts';
-import { stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
+import { searchKey, stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import type { ChartOption } from './EChart.tsx';
 import type { useLabels } from '../../i18n/index.tsx';
 import type { Dashboard } from './reportsApi.ts';
@@ -157,4 +157,25 @@ export function dashboardChartOptions(data: ChartData, labels: ReturnType<typeof
     areas: barsOption(data.byArea.map((a) => ({ name: a.area, count: a.count })), t('total')),
     trend: trendOption(data.trend),
   };
+}
+
+/** Where a dashboard's figures come from, for a saved chart: "Liên minh HTX tỉnh Bắc Ninh · Năm 2026 · Loại hình: HTX". */
+export function chartScope(
+  scope: { name: string },
+  filters: { year: number; kind?: string; sectorGroup?: string; sector?: string; area?: string },
+  labels: ReturnType<typeof useLabels>,
+  t: ReturnType<typeof useReportTexts>,
+): { subtitle: string; fileSuffix: string } {
+  const parts = [
+    scope.name,
+    `${t('year')} ${filters.year}`,
+    filters.kind ? `${t('kind')}: ${labels.kind(filters.kind)}` : null,
+    filters.sectorGroup ? `${t('sectorGroup')}: ${labels.sectorGroup(filters.sectorGroup)}` : null,
+    filters.sector ? `${t('sector')}: ${labels.sector(filters.sector)}` : null,
+    filters.area ? `${t('area')}: ${filters.area}` : null,
+  ].filter((p): p is string => Boolean(p));
+  const slug = (text: string) => searchKey(text).replace(/ /g, '-');
+  const place = slug(scope.name.replace(/^Liên minh (HTX|Hợp tác xã) /i, '').replace(/^(tỉnh|thành phố) /i, ''));
+  const filtered = [filters.kind, filters.sectorGroup, filters.sector, filters.area].filter((v): v is string => Boolean(v)).map(slug);
+  return { subtitle: parts.join(' · '), fileSuffix: `-${[place, ...filtered, String(filters.year)].join('-')}` };
 }
