@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
-import { createTestApp, OTHER_TENANT, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
+import { userOrganisations } from '../accounts/accounts.sql.ts';
 import { createUpdatingOrganisation, htxValues, thtValues } from './annual-updates.test-support.ts';
 
 let t: TestApp;
@@ -156,6 +157,19 @@ describe('submitting', () => {
     const res = await t.request({ method: 'POST', url: `${base(other.id)}/submit`, cookie: cookies.staff, payload: { values: htxValues(), submitKey: 'paper-form-0004' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().update).toMatchObject({ channel: 'staff', submittedBy: expect.stringContaining('alliance_staff') });
+  });
+});
+
+describe('a manager of several organisations', () => {
+  it('files for each of them, the chosen one by default, and for no other', async () => {
+    const { cookie, actor } = await t.signIn('coop_manager', { organisationId: org.id });
+    await t.database.db.insert(userOrganisations).values({ userId: (actor as { userId: string }).userId, tenantId: TENANT, organisationId: group.id });
+    expect((await t.request({ url: '/api/annual-updates/mine?year=2027', cookie })).json().organisation.id).toBe(org.id);
+    const second = await t.request({ url: `/api/annual-updates/mine?year=2027&organisationId=${group.id}`, cookie });
+    expect(second.json()).toMatchObject({ organisation: { id: group.id }, form: { kind: 'THT' } });
+    const draft = await t.request({ method: 'PUT', url: `${base(group.id, 2027)}/draft`, cookie, payload: { values: { workers: 7 }, draftVersion: 0 } });
+    expect(draft.statusCode, draft.body).toBe(200);
+    expect((await t.request({ url: `/api/annual-updates/mine?year=2027&organisationId=${other.id}`, cookie })).statusCode).toBe(404);
   });
 });
 

@@ -15,10 +15,9 @@ export type TenantUser = SignedIn & { tenantId: number };
 const VERIFIERS: readonly Role[] = ['alliance_admin', 'alliance_staff'];
 const READERS: readonly Role[] = ['alliance_admin', 'alliance_staff', 'commune_officer'];
 
-/** The organisations a manager acts for: all of them once the Actor lists them, else the chosen one. */
+/** The organisations a manager acts for (decision 007: Actor.organisationIds), else the chosen one. */
 export function managedOrganisationIds(actor: SignedIn): string[] {
-  const listed = (actor as SignedIn & { organisationIds?: string[] }).organisationIds;
-  if (listed?.length) return listed;
+  if (actor.organisationIds?.length) return actor.organisationIds;
   return actor.organisationId ? [actor.organisationId] : [];
 }
 
