@@ -5,6 +5,8 @@
  * update, the registry's history shows the figures it changed, and the compliance page counts it. No console
  * error, no sideways scrolling on the phone.
  */
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '../src/server/modules/accounts/roles.ts';
@@ -13,6 +15,7 @@ import { buildOrganisation } from '../src/server/modules/demo/factories.ts';
 import { acceptUpdate } from '../src/server/modules/annual-updates/annual-updates.verification.ts';
 import { submitUpdate } from '../src/server/modules/annual-updates/annual-updates.filing.ts';
 import { htxValues } from '../src/server/modules/annual-updates/annual-updates.test-support.ts';
+import { FIRST_DATA_ROW, KEY_ROW } from '../src/server/modules/annual-updates/template.ts';
 import { createAccount, horizontalOverflow, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -22,7 +25,10 @@ const YEAR = new Date().getFullYear();
 
 let journey: Journey;
 let litchi: { id: string; name: string };
-let tea: { id: string; name: string };
+let tea: { id: string; name: string; currentCommuneCode: string | null };
+// Due, not filed: one is filed from paper through the Excel template, the other's row is refused.
+let vegetables: { id: string; name: string };
+let rice: { id: string; name: string };
 const managerOf = (organisationId: string): Actor => ({
   kind: 'user',
   userId: null,
@@ -44,6 +50,8 @@ beforeAll(async () => {
     });
   litchi = await make('Hợp tác xã Vải thiều Tân Dĩnh');
   tea = await make('Hợp tác xã Chè xanh Tân Dĩnh');
+  vegetables = await make('Hợp tác xã Rau an toàn Tân Dĩnh');
+  rice = await make('Hợp tác xã Gạo thơm Tân Dĩnh');
   // Last year, accepted: what this year's figures are compared with.
   const staff = systemActor(TENANT_ID);
   const { update: last } = await submitUpdate(db, { actor: staff, organisationId: litchi.id, year: YEAR - 1, values: htxValues(), submitKey: 'journey-last-year-1' });
@@ -178,20 +186,72 @@ describe('verifying the annual update', () => {
     expect(await phone.page.getByTestId('audit-event').first().innerText()).toContain(account.email);
     expect(await horizontalOverflow(phone.page)).toBe(0);
 
-    // 8. Compliance: both due, both accepted, none missing; the number opens the list behind it.
+    // 8. Compliance: four due, two accepted, two missing; the number opens the list behind it.
     await phone.page.goto(`${journey.baseUrl}/updates/compliance`);
     await phone.page.getByTestId('compliance-totals').waitFor();
-    const total = async (category: string) => (await phone.page.getByTestId(`compliance-total-${category}`).locator('.ant-statistic-content').innerText()).trim();
-    expect(await total('due')).toBe('2');
-    expect(await total('accepted')).toBe('2');
-    expect(await total('missing')).toBe('0');
-    expect(Number(await total('onTime')) + Number(await total('late'))).toBe(2);
+    const total = (page: Page, category: string) => page.getByTestId(`compliance-total-${category}`).locator('.ant-statistic-content').innerText();
+    expect(await total(phone.page, 'due')).toBe('4');
+    expect(await total(phone.page, 'accepted')).toBe('2');
+    expect(await total(phone.page, 'missing')).toBe('2');
+    expect(Number(await total(phone.page, 'onTime')) + Number(await total(phone.page, 'late'))).toBe(2);
     await phone.page.getByTestId('compliance-total-accepted').click();
     await phone.page.getByTestId('compliance-list').getByText('Đã chấp nhận: 2 tổ chức').waitFor();
     expect(await phone.page.getByTestId('compliance-list-row').count()).toBe(2);
     expect(await phone.page.getByTestId('list-pdf').getAttribute('href')).toContain(`/api/annual-updates/compliance/list.pdf?year=${YEAR}&category=accepted`);
+    // The commune's "missing" number: the two not filed, with their representatives' phones.
+    await phone.page.getByTestId(`by-commune-${tea.currentCommuneCode ?? 'none'}-missing`).click();
+    await phone.page.getByTestId('compliance-list').getByText(/^Chưa nộp · .+: 2 tổ chức$/).waitFor();
+    expect(await phone.page.getByTestId('compliance-list').innerText()).toContain(rice.name);
     expect(await horizontalOverflow(phone.page)).toBe(0);
     await screenshot(phone.page, 'updates-compliance-360', true);
-    expect(phone.problems).toEqual([]);
+    // Without a mail server the reminders are refused in words that send staff to the printed list.
+    await phone.page.getByTestId('send-reminders').click();
+    await confirmDialog(phone.page, 'Gửi email nhắc nộp');
+    expect(await phone.page.getByTestId('reminders-error').innerText()).toContain('in danh sách chưa nộp');
+    // The browser logs the refused request (409) itself; nothing else went wrong.
+    expect(phone.problems.filter((p) => /status of 409/.test(p))).toHaveLength(1);
+    expect(phone.problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
+
+    // 9. Paper updates through Excel at 1366 px: the template downloaded, filled (one good row, one with text in
+    //    a number column), checked first, then imported; the refused row says which cell and why.
+    await desk.page.goto(`${journey.baseUrl}/updates/compliance`);
+    const [download] = await Promise.all([desk.page.waitForEvent('download'), desk.page.getByTestId('template-download').click()]);
+    expect(download.suggestedFilename()).toBe(`mau-cap-nhat-${YEAR}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('HTX')!;
+    const column = new Map<string, number>();
+    sheet.getRow(KEY_ROW).eachCell((cell, index) => column.set(String(cell.value), index));
+    const rowOf = (name: string) => {
+      for (let r = FIRST_DATA_ROW; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(column.get('name')!).value === name) return sheet.getRow(r);
+      throw new Error(`${name} is not in the template`);
+    };
+    const paper = { ...htxValues(), managerTraining: 'Đại học', digitalWebsite: 'Có', digitalEInvoice: 'Không', digitalAccounting: 'Có', digitalECommerce: 'Không', digitalTraceability: 'Không' };
+    for (const [name, values] of [[vegetables.name, paper], [rice.name, { ...paper, workers: 'mười hai' }]] as const) {
+      const row = rowOf(name);
+      for (const [key, value] of Object.entries(values)) if (column.has(key)) row.getCell(column.get(key)!).value = value as ExcelJS.CellValue;
+    }
+    await desk.page.getByTestId('updates-excel').locator('input[type=file]').setInputFiles({
+      name: 'mau-da-dien.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
+    await desk.page.getByTestId('updates-import-dry-run').click();
+    const preview = desk.page.getByTestId('updates-import-preview');
+    await preview.waitFor();
+    expect(await desk.page.getByTestId('updates-import-submitted').innerText()).toContain('1');
+    expect(await desk.page.getByTestId('updates-import-rejected').innerText()).toContain('1');
+    const refused = await desk.page.getByTestId('updates-import-rejected-row').innerText();
+    expect(refused).toContain(rice.name);
+    expect(refused).toContain('Lao động thường xuyên');
+    await desk.page.getByTestId('updates-import-confirm').click();
+    await desk.page.getByTestId('updates-import-done').waitFor();
+    await desk.page.getByTestId('compliance-total-missing').filter({ hasText: '1' }).waitFor();
+    await screenshot(desk.page, 'updates-compliance-1366', true);
+    // The paper update waits in the queue like one filed online.
+    await desk.page.goto(`${journey.baseUrl}/updates?state=submitted`);
+    await row(desk.page, vegetables.name).waitFor();
+    expect(await desk.page.getByTestId('queue-total').innerText()).toBe('1 bản cập nhật');
+    expect(desk.problems).toEqual([]);
   });
 });

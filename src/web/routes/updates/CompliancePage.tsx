@@ -59,7 +59,8 @@ export default function CompliancePage() {
       content: t('updates.compliance.remindHint'),
       okText: t('updates.compliance.remind'),
       cancelText: t('common.cancel'),
-      onOk: async () => setReminded(await reminders.mutateAsync(year)),
+      // A refusal (no mail server configured) is shown below the button; the dialog closes either way.
+      onOk: () => reminders.mutateAsync(year).then(setReminded, () => setReminded(null)),
     });
 
   const data = compliance.data;
@@ -116,7 +117,7 @@ export default function CompliancePage() {
               <Typography.Text type="secondary">{t('updates.compliance.remindHint')}</Typography.Text>
             </Flex>
           )}
-          {reminders.error && <Alert type="error" showIcon title={reminders.error.message} />}
+          {reminders.error && <Alert type="error" showIcon title={reminders.error.message} data-testid="reminders-error" />}
           {reminded && (
             <Alert
               type={reminded.failed.length ? 'warning' : 'success'}

@@ -45,11 +45,15 @@ export default function UpdatesQueuePage() {
       content: t('updates.acceptSelectedHint'),
       okText: t('updates.detail.accept'),
       cancelText: t('common.cancel'),
-      onOk: async () => {
-        const answer = await acceptMany.mutateAsync(selected);
-        setResult(answer);
-        setSelected([]);
-      },
+      // A refusal is shown above the table; the dialog closes either way.
+      onOk: () =>
+        acceptMany.mutateAsync(selected).then(
+          (answer) => {
+            setResult(answer);
+            setSelected([]);
+          },
+          () => setResult(null),
+        ),
     });
 
   const full = { width: '100%' };
