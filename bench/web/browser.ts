@@ -131,7 +131,7 @@ const skipped = (profile: Profile, spec: PageSpec, cache: Visit['cache']): Visit
 });
 
 /** Every page × profile × cache; each page starts from a new context (an empty cache), then visits again in it. */
-export async function measurePages(options: { baseUrl: string; sessionToken: string; budgetMs: Record<Profile['name'], number>; log: (s: string) => void }): Promise<Visit[]> {
+export async function measurePages(options: { baseUrl: string; sessionToken: string; managerToken?: string; budgetMs: Record<Profile['name'], number>; log: (s: string) => void }): Promise<Visit[]> {
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const visits: Visit[] = [];
   try {
@@ -139,7 +139,8 @@ export async function measurePages(options: { baseUrl: string; sessionToken: str
       const deadline = Date.now() + options.budgetMs[profile.name];
       for (const spec of PAGES) {
         const context = await browser.newContext({ ...profile.context, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-        if (spec.staff) await context.addCookies([{ name: 'coop_session', value: options.sessionToken, url: options.baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+        const token = spec.staff ? options.sessionToken : spec.manager ? options.managerToken : undefined;
+        if (token) await context.addCookies([{ name: 'coop_session', value: token, url: options.baseUrl, httpOnly: true, sameSite: 'Strict' }]);
         for (const cache of ['cold', 'warm'] as const) {
           if (Date.now() > deadline) {
             options.log(`  ${profile.name} ${cache} ${spec.name}: skipped (the run's time budget is spent)`);

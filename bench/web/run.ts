@@ -2,7 +2,8 @@
  * The browser benchmark (bench/README.md, "What a person meets in the browser"):
  *   npm run bench:web [-- --json] [-- --no-build] [-- --no-http] [-- --budget SECONDS] [-- --database-url postgres://…]
  * Starts the product as `npm start` leaves it (a fresh database, the demo province, the real server), opens
- * four pages in Chromium on a throttled phone and a desktop, cold and warm, then times the dashboards over
+ * six pages in Chromium on a throttled phone and a desktop (public home and directory, staff registry and
+ * dashboard, the coop manager's home and annual update), cold and warm, then times the dashboards over
  * HTTP. Prints a table; --json writes bench/results/web-<engine>.json. Figures are never asserted.
  */
 import os from 'node:os';
@@ -43,6 +44,7 @@ async function main() {
   try {
     log(`server up at ${server.baseUrl} after ${(server.startMs / 1000).toFixed(1)} s (migrations, demo load, start)`);
     const sessionToken = await logIn(server.baseUrl, server.staff);
+    const managerToken = await logIn(server.baseUrl, server.manager);
     // HTTP first: its "cold" call is the first dashboard the server computes after start.
     let http: HttpFigures | null = null;
     if (!flag('--no-http')) {
@@ -50,7 +52,7 @@ async function main() {
       http = await measureHttp({ baseUrl: server.baseUrl, sessionToken, calls: 20, budgetMs: budgetMs * 0.03 });
     }
     log('Chromium: phone (4× CPU, slow 4G) and desktop, cold and warm cache…');
-    const visits = await measurePages({ baseUrl: server.baseUrl, sessionToken, budgetMs: { phone: budgetMs * 0.35, desktop: budgetMs * 0.15 }, log });
+    const visits = await measurePages({ baseUrl: server.baseUrl, sessionToken, managerToken, budgetMs: { phone: budgetMs * 0.35, desktop: budgetMs * 0.15 }, log });
     const results = { engine: server.engine, date: new Date().toISOString(), commit: commit(), budgetSeconds: budgetMs / 1000, machine: machine(), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), serverStartMs: server.startMs, visits, http, wallMs: Date.now() - begun };
     process.stdout.write(`\nbench:web on ${server.engine}, ${results.date}, commit ${results.commit}, ${results.machine}, load average ${results.loadAverage.join(' ')}\n\n${pagesTable(visits)}\n\n`);
     if (http) process.stdout.write(`${httpTable(http)}\n`);

@@ -12,6 +12,8 @@ export type PageSpec = {
   path: string;
   /** Signed in as alliance_staff? */
   staff: boolean;
+  /** Signed in as a coop manager (of one demo cooperative)? */
+  manager?: boolean;
   /** "Usable": the first of these CSS selectors to show a visible element. */
   usable: string[];
 };
@@ -44,6 +46,23 @@ export const PAGES: PageSpec[] = [
     staff: true,
     // The headline figures or the first chart drawn, whichever comes first.
     usable: ['[data-testid="headline-figures"]', '.ant-statistic-content-value', 'div[role="img"] canvas', 'div[role="img"] svg'],
+  },
+  {
+    name: 'member home',
+    path: '/member',
+    staff: false,
+    manager: true,
+    // The state of the year's update (the organisation and it come in one answer).
+    usable: ['[data-testid="member-update-state"]'],
+  },
+  {
+    name: 'member update',
+    // The year it is in Vietnam: the update being filed.
+    path: `/member/update/${new Date(Date.now() + 7 * 3_600_000).getUTCFullYear()}`,
+    staff: false,
+    manager: true,
+    // The first field of the first section, ready for typing.
+    usable: ['[data-testid^="field-"] input'],
   },
 ];
 

@@ -17,6 +17,8 @@ export type RunningServer = {
   baseUrl: string;
   engine: 'pglite' | 'postgres';
   staff: { email: string; password: string };
+  /** A coop manager of one of the demo's cooperatives. */
+  manager: { email: string; password: string };
   /** From spawning the process to its first listening line: migrations, demo load, start. */
   startMs: number;
   stop(): Promise<void>;
@@ -77,10 +79,11 @@ export async function startServer(options: { databaseUrl?: string; log: (s: stri
     dropDatabase = () => withAdmin(options.databaseUrl!, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
   }
   const staff = { email: `bench-staff-${process.pid}@lienminh.local`, password: randomBytes(16).toString('base64url') };
+  const manager = { email: `bench-manager-${process.pid}@lienminh.local`, password: randomBytes(16).toString('base64url') };
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/web/serve-demo.ts')], {
     cwd: root,
-    env: { ...process.env, COOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', BENCH_STAFF_EMAIL: staff.email, BENCH_STAFF_PASSWORD: staff.password },
+    env: { ...process.env, COOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', BENCH_STAFF_EMAIL: staff.email, BENCH_STAFF_PASSWORD: staff.password, BENCH_MANAGER_EMAIL: manager.email, BENCH_MANAGER_PASSWORD: manager.password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stopped = false;
@@ -99,7 +102,7 @@ export async function startServer(options: { databaseUrl?: string; log: (s: stri
   };
   try {
     const port = await listeningPort(child, options.log, 240_000);
-    return { baseUrl: `http://127.0.0.1:${port}`, engine: databaseUrl ? 'postgres' : 'pglite', staff, startMs: Math.round(performance.now() - started), stop };
+    return { baseUrl: `http://127.0.0.1:${port}`, engine: databaseUrl ? 'postgres' : 'pglite', staff, manager, startMs: Math.round(performance.now() - started), stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,21 +1,23 @@
 import { useState } from 'react';
-import { ApiError, withQuery } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import { STATUS_LABELS, KIND_LABELS, type Kind, type Status } from '../../shared/organisation-kinds.ts';
 import { followLink } from './navigation.ts';
 import { chooseOrganisation, organisationsOf, useSession, type MemberUser } from './session.ts';
 import { daysUntil, formatDateTime, vietnamToday, vietnamYear } from './time.ts';
 import { Card, Loading, LoadError } from './ui.tsx';
 import { useJson } from './useJson.ts';
-import { STATE_LABELS, type Mine } from './update/types.ts';
+import { mineUrl, STATE_LABELS, type Mine } from './update/types.ts';
 
 /** The coop manager's home on a phone: their organisation, what is due and when, their loans and account. */
 export function HomePage() {
   const { user } = useSession();
   const year = vietnamYear();
-  const due = useJson<Mine>(withQuery('/api/annual-updates/mine', { year }));
+  const due = useJson<Mine>(mineUrl(year));
   // The update's answer names the organisation too; asked on its own only when that answer failed (no form for its kind).
   const organisation = useJson<OrganisationFacts>(due.error && user?.organisationId ? `/api/cooperatives/${user.organisationId}` : null);
   const facts: OrganisationFacts | undefined = due.data?.organisation ?? organisation.data;
+  // Their loans (the staff app's /loans shows them), linked only when there are some.
+  const loans = useJson<{ items: unknown[] }>(user?.can.seeLoans ? '/api/loans' : null);
   if (!user) return <Loading />;
   return (
     <main id="main" className="m-main">
@@ -29,15 +31,15 @@ export function HomePage() {
       </Card>
       <Card title="Việc khác">
         <ul className="m-link-list">
-          {user.can.seeLoans && (
+          {loans.data && loans.data.items.length > 0 && (
             <li>
-              <a href="/loans" className="m-row-link">
-                Khoản vay của quỹ hỗ trợ ›
+              <a href="/loans" className="m-row-link" data-testid="member-loans">
+                Khoản vay của quỹ hỗ trợ ({loans.data.items.length}) ›
               </a>
             </li>
           )}
           <li>
-            <a href="/account/password" className="m-row-link">
+            <a href="/member/password" onClick={followLink} className="m-row-link">
               Đổi mật khẩu ›
             </a>
           </li>

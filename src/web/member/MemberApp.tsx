@@ -1,11 +1,22 @@
-import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { HomePage } from './HomePage.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import { PasswordPage } from './PasswordPage.tsx';
 import { redirect, useLocation } from './navigation.ts';
 import { useSession } from './session.ts';
+import { vietnamYear } from './time.ts';
+import { mineUrl } from './update/types.ts';
+import { prefetch } from './useJson.ts';
 import { Loading, LoadError, TopBar } from './ui.tsx';
 
-const UpdatePage = lazy(() => import('./update/UpdatePage.tsx'));
+const loadUpdatePage = () => import('./update/UpdatePage.tsx');
+const UpdatePage = lazy(loadUpdatePage);
+
+// On a slow link every round trip counts: what the first page needs is asked for with this script, beside the
+// session (preloaded by member.html), not after it.
+const firstYear = /^\/member\/update\/(\d{4})$/.exec(window.location.pathname)?.[1];
+if (window.location.pathname === '/member' || firstYear) prefetch(mineUrl(firstYear ? Number(firstYear) : vietnamYear()));
+if (firstYear) void loadUpdatePage();
 
 // The one-time-link pages (account/*Page.tsx: set password, forgot, request an account), each loaded with its path.
 const accountModules = import.meta.glob<{ default: ComponentType }>('./account/*Page.tsx');
@@ -45,7 +56,8 @@ function ForManager({ children }: { children: ReactNode }) {
       </main>
     );
   }
-  return <>{children}</>;
+  // Another organisation chosen: its pages load afresh.
+  return <Fragment key={user.organisationId}>{children}</Fragment>;
 }
 
 function NotFound() {
@@ -60,6 +72,7 @@ function NotFound() {
 function page(pathname: string): ReactNode {
   if (pathname === '/login') return <LoginPage />;
   if (pathname === '/member' || pathname === '/member/') return <ForManager><HomePage /></ForManager>;
+  if (pathname === '/member/password') return <ForManager><PasswordPage /></ForManager>;
   const update = /^\/member\/update\/(\d{4})$/.exec(pathname);
   if (update) return <ForManager><UpdatePage year={Number(update[1])} /></ForManager>;
   const Account = accountPage(pathname);

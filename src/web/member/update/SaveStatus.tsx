@@ -31,6 +31,16 @@ export function SaveStatusLine({ status, savedAt, error }: { status: SaveStatus;
 
 /** Another device saved a newer draft: what differs, and the choice of which copy to keep. */
 export function ConflictNotice({ definition, server, typed, onChoose }: { definition: FormDefinition; server: AnnualUpdate; typed: Typed; onChoose(keep: 'server' | 'mine'): void }) {
+  if (server.state === 'submitted' || server.state === 'accepted') {
+    return (
+      <section className="m-alert m-alert-warning" role="alert" data-testid="draft-conflict">
+        <p>Hồ sơ năm nay đã được nộp (từ một máy khác hoặc bởi Liên minh), nên không sửa tiếp ở đây được.</p>
+        <button type="button" className="m-button" onClick={() => window.location.reload()}>
+          Xem hồ sơ đã nộp
+        </button>
+      </section>
+    );
+  }
   const mine = valuesFromTyped(definition, typed).values;
   const differing = definition.sections.flatMap((s) => s.fields).filter((f) => (server.values?.[f.key] ?? null) !== (mine[f.key] ?? null));
   return (

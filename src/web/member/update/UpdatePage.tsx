@@ -8,13 +8,13 @@ import { Loading, LoadError } from '../ui.tsx';
 import { ConflictNotice, SaveStatusLine } from './SaveStatus.tsx';
 import { FieldInput } from './FieldInput.tsx';
 import { ReceiptView, Review, SubmittedView } from './Review.tsx';
-import type { Mine, Receipt } from './types.ts';
+import { mineUrl, type Mine, type Receipt } from './types.ts';
 import { useDraft } from './useDraft.ts';
 import { valuesFromTyped } from './values.ts';
 
 /** /member/update/:year — the annual update, one section per screen, then a review and the receipt. */
 export default function UpdatePage({ year }: { year: number }) {
-  const mine = useJson<Mine>(withQuery('/api/annual-updates/mine', { year }));
+  const mine = useJson<Mine>(mineUrl(year));
   if (mine.error) return <main id="main" className="m-main"><LoadError error={mine.error} onRetry={mine.retry} /></main>;
   if (!mine.data) return <Loading />;
   return <Filing mine={mine.data} reload={mine.retry} />;

@@ -40,3 +40,6 @@ export const STATE_LABELS: Record<UpdateState | 'none', string> = {
   returned: 'Liên minh đề nghị sửa',
   accepted: 'Đã được chấp nhận',
 };
+
+/** The filer's view of one year (GET /api/annual-updates/mine). */
+export const mineUrl = (year: number) => `/api/annual-updates/mine?year=${year}`;
