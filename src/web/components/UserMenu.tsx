@@ -1,6 +1,6 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
 import { useLogout, useSession } from '../session/session.ts';
 import { useGo } from './portalPaths.ts';
@@ -11,6 +11,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { user } = useSession();
   const logout = useLogout();
   const go = useGo();
+  const navigate = useNavigate();
   if (!user) {
     return (
       <Link to="/login">
@@ -21,6 +22,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   const items = [
     { key: 'who', disabled: true, label: <Typography.Text type="secondary">{`${user.email} · ${user.roleLabel}`}</Typography.Text> },
     { type: 'divider' as const },
+    { key: 'password', icon: <KeyOutlined />, label: t('nav.password') },
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout') },
   ];
   return (
@@ -30,6 +32,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
         items,
         onClick: ({ key }) => {
           if (key === 'logout') logout.mutate(undefined, { onSettled: () => go('/') });
+          if (key === 'password') navigate('/account/password');
         },
       }}
     >

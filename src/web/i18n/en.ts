@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts.ts';
 import { closedYearEn } from './closed-year.ts';
 import { loansEn } from './loans.ts';
 import type { Messages } from './vi.ts';
@@ -6,6 +7,7 @@ import type { Messages } from './vi.ts';
 export const en: Messages = {
   ...loansEn,
   ...closedYearEn,
+  ...accountsEn,
   'app.name': 'Cooperative Alliance',
   'app.tagline': 'Collective economy management platform',
   'nav.directory': 'Public directory',

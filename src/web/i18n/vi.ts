@@ -1,3 +1,4 @@
+import { accountsVi } from './accounts.ts';
 import { closedYearVi } from './closed-year.ts';
 import { loansVi } from './loans.ts';
 
@@ -5,6 +6,7 @@ import { loansVi } from './loans.ts';
 export const vi = {
   ...loansVi,
   ...closedYearVi,
+  ...accountsVi,
   'app.name': 'Liên minh Hợp tác xã',
   'app.tagline': 'Nền tảng quản lý kinh tế tập thể',
   'nav.directory': 'Danh bạ công khai',

@@ -23,6 +23,8 @@ const UpdatesQueuePage = lazy(() => import('./updates/UpdatesQueuePage.tsx'));
 const UpdateReviewPage = lazy(() => import('./updates/UpdateReviewPage.tsx'));
 const CompliancePage = lazy(() => import('./updates/CompliancePage.tsx'));
 const UpdateFormsPage = lazy(() => import('./updates/UpdateFormsPage.tsx'));
+const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
+const PasswordPage = lazy(() => import('./accounts/PasswordPage.tsx'));
 
 const DOCUMENT_PATH = window.location.pathname;
 
@@ -70,6 +72,8 @@ export function AppRoutes() {
         <Route path="updates/compliance" element={<RequireUser><CompliancePage /></RequireUser>} />
         <Route path="updates/forms" element={<RequireUser><UpdateFormsPage /></RequireUser>} />
         <Route path="updates/:id" element={<RequireUser><UpdateReviewPage /></RequireUser>} />
+        <Route path="accounts" element={<RequireUser can="manageAccounts"><AccountsPage /></RequireUser>} />
+        <Route path="account/password" element={<RequireUser><PasswordPage /></RequireUser>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

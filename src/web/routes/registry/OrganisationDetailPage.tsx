@@ -13,6 +13,7 @@ import { OrganisationFacts } from './OrganisationFacts.tsx';
 import { useOrganisation, useOrganisationHistory } from './organisationQueries.ts';
 import { StatusHistory } from './StatusHistory.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { InviteManagerButton } from '../accounts/InviteManagerButton.tsx';
 
 /** Back to where the user came from (the filtered list), or to the registry when they arrived here directly. */
 function goBack(navigate: ReturnType<typeof useNavigate>) {
@@ -99,6 +100,7 @@ export default function OrganisationDetailPage() {
               <Button type="primary" icon={<EditOutlined />} data-testid="edit-button">{t('common.edit')}</Button>
             </Link>
           )}
+          {!asOf && <InviteManagerButton organisation={o} />}
         </Flex>
       </Flex>
       {o.warnings?.map((w) => (
