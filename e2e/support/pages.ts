@@ -23,10 +23,10 @@ export type AppPage = {
   path: (ids: PageIds) => string;
   allowed: readonly Who[];
   /**
-   * What a signed-in user who is not allowed meets: the not-allowed page (default), or a move elsewhere
-   * (the public home sends a signed-in user to the registry).
+   * What a signed-in user who is not allowed meets: the not-allowed page (default), or a move to one of these
+   * paths (the public home and the login send a signed-in user on: staff to the registry, a manager home).
    */
-  otherwise?: { redirectTo: string };
+  otherwise?: { redirectTo: readonly string[] };
 };
 
 /**
@@ -35,10 +35,10 @@ export type AppPage = {
  */
 export const PAGES: AppPage[] = [
   // The public portal (src/web/portal).
-  { name: 'trang chủ công khai', path: () => '/', allowed: ['anonymous'], otherwise: { redirectTo: '/registry' } },
+  { name: 'trang chủ công khai', path: () => '/', allowed: ['anonymous'], otherwise: { redirectTo: ['/registry'] } },
   { name: 'danh bạ công khai', path: () => '/directory', allowed: EVERYONE },
   // The staff app.
-  { name: 'đăng nhập', path: () => '/login', allowed: ['anonymous'], otherwise: { redirectTo: '/registry' } },
+  { name: 'đăng nhập', path: () => '/login', allowed: ['anonymous'], otherwise: { redirectTo: ['/registry', '/member'] } },
   { name: 'sổ đăng ký', path: () => '/registry', allowed: SIGNED_IN },
   { name: 'thêm tổ chức', path: () => '/registry/new', allowed: STAFF },
   { name: 'hồ sơ tổ chức', path: (ids) => `/registry/${ids.organisationId}`, allowed: SIGNED_IN },

@@ -20,6 +20,8 @@ export function capabilitiesOf(actor: Extract<Actor, { kind: 'user' }>) {
     seeLoans: inTenant && has(['fund_officer', 'alliance_admin', 'coop_manager'], actor),
     seePortfolio: has(['fund_officer', 'alliance_admin', 'national_viewer'], actor),
     configureLoanRules: inTenant && has(['alliance_admin'], actor),
+    /** The fund's own work (loans.policy requireFundOfficer): any organisation's application, the due list. */
+    handleLoans: inTenant && has(['fund_officer', 'alliance_admin'], actor),
     /** The annual update's queue and compliance (a commune officer reads its communes'). */
     seeUpdates: inTenant && has(['alliance_admin', 'alliance_staff', 'commune_officer'], actor),
     verifyUpdates: inTenant && has(['alliance_admin', 'alliance_staff'], actor),

@@ -18,7 +18,6 @@ import { useApplyForLoan, useLoanRules } from './loansApi.ts';
 import { METHODS, useLoanWords } from './texts.ts';
 
 const FIELDS = ['organisationId', 'purpose', 'amountVnd', 'termMonths', 'method', 'graceMonths', 'collateral', 'guarantors', 'appliedOn'];
-const FUND_ROLES = ['fund_officer', 'alliance_admin'];
 
 /** Organisations to borrow, searched by name (fund staff); a manager's own organisation is fixed. */
 function OrganisationPicker({ value, onChange, fixedId }: { value: string; onChange(id: string): void; fixedId: string | null }) {
@@ -56,8 +55,9 @@ export function LoanApplicationForm() {
   const rules = useLoanRules();
   const apply = useApplyForLoan();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const isFund = !!user && FUND_ROLES.includes(user.role);
-  const fixedOrg = user?.role === 'coop_manager' ? user.organisationId : null;
+  // What the server lets this user do (/api/auth/me): the fund picks any organisation, a manager files for its own.
+  const isFund = Boolean(user?.can.handleLoans);
+  const fixedOrg = !isFund && user?.can.seeLoans ? user.organisationId : null;
   const form = useForm<LoanApplicationInput>({
     resolver: zodResolver(LoanApplicationInput),
     defaultValues: { organisationId: fixedOrg ?? '', purpose: '', amountVnd: '', termMonths: 24, method: 'bullet', graceMonths: 0, collateral: '', guarantors: [] },
@@ -75,11 +75,11 @@ export function LoanApplicationForm() {
         data-testid="no-rules-in-force"
         title={t('loanForm.noRules')}
         subTitle={
-          user.role === 'alliance_admin'
+          user.can.configureLoanRules
             ? t('loanForm.noRulesAdmin')
             : t('loanForm.noRulesOther')
         }
-        extra={user.role === 'alliance_admin' ? <Link to="/loans/rules">{t('loanForm.openRules')}</Link> : <Link to="/loans">{t('loanForm.backToLoans')}</Link>}
+        extra={user.can.configureLoanRules ? <Link to="/loans/rules">{t('loanForm.openRules')}</Link> : <Link to="/loans">{t('loanForm.backToLoans')}</Link>}
       />
     );
   }

@@ -48,7 +48,7 @@ export function LoanQueues() {
       </Button>
     </Space>
   );
-  if (user?.role === 'coop_manager') {
+  if (user && !user.can.handleLoans) {
     return (
       <Card title={t('loans.ownLoans')} extra={apply}>
         <LoanTable />

@@ -21,7 +21,6 @@ import { METHODS, useLoanWords } from './texts.ts';
 type RulesForm = z.input<typeof LoanRulesInput>;
 const FIELDS = ['effectiveFrom', 'maxAmountVnd', 'maxTermMonths', 'maxGraceMonths', 'methods', 'annualRatePercent', 'penaltyRatePercent', 'minMonthsSinceFounding', 'maxOpenLoans', 'note'];
 /** Who may read the rules (the server decides: loans.policy.ts requireRulesReader); only the alliance admin issues them. */
-export const RULES_READERS = ['fund_officer', 'alliance_admin', 'coop_manager'];
 
 /** The words of a version of the rules in the current language. */
 function useRulesWords() {
@@ -150,9 +149,9 @@ export function LoanRulesPage() {
   const rules = useLoanRules();
   const [issuing, setIssuing] = useState(false);
   const screens = Grid.useBreakpoint();
-  if (!user || !RULES_READERS.includes(user.role)) return <Result status="403" title={t('rules.notAllowed')} />;
+  if (!user?.can.seeLoans) return <Result status="403" title={t('rules.notAllowed')} />;
   if (rules.error) return <PageError error={rules.error} onRetry={() => void rules.refetch()} />;
-  const isAdmin = user.role === 'alliance_admin';
+  const isAdmin = user.can.configureLoanRules;
   const inForceId = rules.data?.inForceId ?? null;
   const versions = rules.data?.versions ?? [];
   const inForce = versions.find((v) => v.id === inForceId);

@@ -65,7 +65,7 @@ export function PortfolioDashboard() {
   if (query.isLoading) return <PageLoading />;
   if (query.error || !query.data) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
   const p = query.data;
-  const isFund = user?.role === 'fund_officer' || user?.role === 'alliance_admin';
+  const isFund = Boolean(user?.can.handleLoans);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={<Space wrap><span>{t('portfolio.asOf')}</span><div style={{ width: 160 }}><DateInput id="portfolioAsOf" value={asOf ?? p.asOf} onChange={(v) => setAsOf(v ?? undefined)} /></div></Space>}>
