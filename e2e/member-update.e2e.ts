@@ -44,6 +44,21 @@ async function next(page: Page, expectedStep: string) {
   expect(await horizontalOverflow(page), `overflow at ${expectedStep}`).toBe(0);
 }
 
+/** Staff add a cooperative; returns it (as the API answers). */
+async function addCooperative(request: APIRequestContext, name: string, registrationNumber: string) {
+  return call(request, 'POST', '/api/cooperatives', {
+    kind: 'HTX', status: 'active', foundedOn: '2019-03-15', sectorCode: 'agriculture', name, registrationNumber,
+    charterCapitalVnd: '500000000', membersOfficial: 9, membersAssociatedCapital: 0, membersAssociatedNoCapital: 0, workers: 4,
+  });
+}
+
+/** Console errors count as problems, but for the one kind the test causes on purpose. */
+function watchConsole(page: Page, problems: string[], expected: RegExp) {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+}
+
 /** Vietnam's date today, 'YYYY-MM-DD'. */
 const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
@@ -54,17 +69,12 @@ describe('a coop manager files the annual update on a phone', () => {
     const staff = await createAccount(journey, 'alliance_staff');
     const { page: staffPage } = await journey.newPage();
     await logIn(staffPage, journey.baseUrl, staff);
-    const organisation = await call(staffPage.request, 'POST', '/api/cooperatives', {
-      kind: 'HTX', status: 'active', foundedOn: '2019-03-15', sectorCode: 'agriculture', name: NAME, registrationNumber: REGISTRATION,
-      charterCapitalVnd: '500000000', membersOfficial: 9, membersAssociatedCapital: 0, membersAssociatedNoCapital: 0, workers: 4,
-    });
+    const organisation = await addCooperative(staffPage.request, NAME, REGISTRATION);
 
     const manager = await createAccount(journey, 'coop_manager', { organisationRegistrationNumber: REGISTRATION });
     const { page, problems } = await journey.newPage(PHONE);
-    page.on('console', (message) => {
-      // The one failure the journey causes on purpose: the submit whose answer it cuts (below).
-      if (message.type() === 'error' && !message.location().url.endsWith('/submit')) problems.push(`console: ${message.text()}`);
-    });
+    // The one failure the journey causes on purpose: the submit whose answer it cuts (below).
+    watchConsole(page, problems, /ERR_CONNECTION_RESET/);
 
     // The login everyone meets: a heading, a skip link, email or phone.
     await page.goto(`${journey.baseUrl}/login`);
@@ -107,7 +117,7 @@ describe('a coop manager files the annual update on a phone', () => {
     await type(page, 'Thu nhập bình quân của người lao động (đồng/tháng)', '6500000');
     expect(await field(page, 'Thu nhập bình quân của người lao động (đồng/tháng)').inputValue()).toBe('6.500.000');
     await next(page, 'Bước 3/8');
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
     const saved = await call(page.request, 'GET', `/api/annual-updates/mine?year=${year}`);
     expect(saved.update).toMatchObject({ state: 'draft', values: { membersOfficial: 12, membersTotal: 15, workers: 8, averageIncomeVnd: 6_500_000 } });
 
@@ -213,5 +223,60 @@ describe('a coop manager files the annual update on a phone', () => {
     await expect.poll(() => page.getByTestId('member-update-state').innerText()).toBe('Đã được chấp nhận');
     expect(await horizontalOverflow(page)).toBe(0);
     expect(problems).toEqual([]);
+  });
+
+  it('resumes on another device from the server draft; a stale copy shows the newer one and lets the manager choose', async () => {
+    const year = Number(vietnamToday().slice(0, 4));
+    const staff = await createAccount(journey, 'alliance_staff');
+    const { page: staffPage } = await journey.newPage();
+    await logIn(staffPage, journey.baseUrl, staff);
+    const registrationNumber = registrationNumberAt(9292);
+    await addCooperative(staffPage.request, 'Hợp tác xã Dịch vụ Song Mai', registrationNumber);
+    const manager = await createAccount(journey, 'coop_manager', { organisationRegistrationNumber: registrationNumber });
+    const url = `${journey.baseUrl}/member/update/${year}`;
+
+    // The phone: members typed and saved.
+    const { page: phone, problems: phoneProblems } = await journey.newPage(PHONE);
+    watchConsole(phone, phoneProblems, /status of 409/);
+    await logIn(phone, journey.baseUrl, manager);
+    await phone.goto(url);
+    await type(phone, 'Thành viên chính thức', '20');
+    await type(phone, 'Tổng số thành viên', '20');
+    await expect.poll(() => phone.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+
+    // The office computer: the same draft, from the server.
+    const { page: desk, problems: deskProblems } = await journey.newPage();
+    watchConsole(desk, deskProblems, /status of 409/);
+    await logIn(desk, journey.baseUrl, manager);
+    await desk.goto(url);
+    await expect.poll(() => field(desk, 'Thành viên chính thức').inputValue(), { timeout: 10_000 }).toBe('20');
+    expect(await field(desk, 'Tổng số thành viên').inputValue()).toBe('20');
+    await type(desk, 'Thành viên chính thức', '21');
+    await expect.poll(() => desk.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+
+    // The phone, still on its older copy, saves again: the server has a newer one; both are shown.
+    await type(phone, 'Thành viên liên kết góp vốn', '1');
+    const conflict = phone.getByTestId('draft-conflict');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('Thành viên chính thức');
+    expect(await conflict.innerText()).toContain('21');
+    expect(await horizontalOverflow(phone)).toBe(0);
+    await screenshot(phone, 'member-update-conflict');
+    // Keep the phone's copy: it goes to the server over the newer one, knowingly.
+    await phone.getByTestId('conflict-keep-mine').click();
+    await expect.poll(() => phone.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+    const mine = await call(phone.request, 'GET', `/api/annual-updates/mine?year=${year}`);
+    expect(mine.update.values).toMatchObject({ membersOfficial: 20, membersAssociatedCapital: 1, membersTotal: 20 });
+
+    // The office computer takes the server's copy when it meets the conflict in turn.
+    await type(desk, 'Thành viên mới gia nhập trong kỳ', '3');
+    await desk.getByTestId('draft-conflict').waitFor();
+    await desk.getByTestId('conflict-take-server').click();
+    await expect.poll(() => field(desk, 'Thành viên chính thức').inputValue()).toBe('20');
+    expect(await field(desk, 'Thành viên mới gia nhập trong kỳ').inputValue()).toBe('');
+    expect(await field(desk, 'Thành viên liên kết góp vốn').inputValue()).toBe('1');
+
+    expect(phoneProblems).toEqual([]);
+    expect(deskProblems).toEqual([]);
   });
 });
