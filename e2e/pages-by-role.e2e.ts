@@ -1,6 +1,6 @@
 /**
  * Every page as every role (e2e/support/pages.ts): a page a role may open loads without a console error or a
- * refused request (no 4xx from /api); a page it may not open says so in Vietnamese (or asks an anonymous visitor
+ * refused request (no 4xx from /api), with one h1 and the skip link as its first Tab stop; a page it may not open says so in Vietnamese (or asks an anonymous visitor
  * to log in) without asking the server for what it would refuse; and nothing offered leads to a refusal: every
  * menu entry and link points at a page the role may open, every download link of the API answers, and the
  * action buttons follow what /api/auth/me (`can`) and the organisation's own `can` say.
@@ -91,6 +91,12 @@ async function walk(who: Who) {
       if (appPage.allowed.includes(who)) {
         expect.soft(shownPath, `${where}: the page moved elsewhere`).toBe(path);
         expect.soft(notAllowedShown, `${where}: a page the role may open says it may not`).toBe(false);
+        // Structure: one h1 names the page; the first Tab stop is the skip link to the main content.
+        expect.soft(await page.locator('h1').count(), `${where}: one h1`).toBe(1);
+        await page.keyboard.press('Tab');
+        const firstStop = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.outerHTML.slice(0, 80));
+        expect.soft(firstStop, `${where}: the first Tab stop is the skip link`).toBe('#main');
+        expect.soft(await page.locator('#main').count(), `${where}: the skip link's target`).toBe(1);
       } else if (who === 'anonymous') {
         expect.soft(shownPath, `${where}: an anonymous visitor is asked to log in`).toBe('/login');
       } else if (appPage.otherwise) {

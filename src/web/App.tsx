@@ -34,6 +34,17 @@ function createQueryClient(): QueryClient {
  * (green-7 #389e0d on green-1 is 3.4:1): the 8th or 9th shade instead. Error and warning texts likewise. Text that
  * is disabled is exempt (WCAG 1.4.3) and keeps antd's colour.
  */
+/**
+ * The 7th shade of each palette a tag writes its text in, darkened. Both spellings: with CSS variables antd writes
+ * `green7` and `green-7` to the same variable (--ant-green-7), and the palette's own value would win.
+ */
+const TAG_TEXT = Object.fromEntries(
+  Object.entries({ green: '#237804', orange: '#ad4e00', gold: '#874d00', volcano: '#ad2102', cyan: '#006d75', lime: '#3f6600', yellow: '#876800' }).flatMap(([color, text]) => [
+    [`${color}7`, text],
+    [`${color}-7`, text],
+  ]),
+);
+
 const THEME = {
   token: {
     colorPrimary: '#0b7a3e',
@@ -50,17 +61,10 @@ const THEME = {
     colorWarning: '#ad6800',
     colorSuccess: '#237804',
     colorInfo: '#0958d9',
-    green7: '#237804',
-    orange7: '#ad4e00',
-    gold7: '#874d00',
-    volcano7: '#ad2102',
-    cyan7: '#006d75',
-    lime7: '#3f6600',
-    yellow7: '#876800',
+    ...TAG_TEXT,
   },
   components: {
     Menu: { itemSelectedBg: '#e3f2e8', itemSelectedColor: '#0b7a3e' },
-    Statistic: { titleFontSize: 14 },
   },
 };
 

@@ -10,6 +10,7 @@ import { DateInput } from '../../components/DateInput.tsx';
 import { PageError } from '../../components/PageStatus.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
+import { CardHeading } from '../../components/PageTitle.tsx';
 import { money } from '../../format.ts';
 import { useSession } from '../../session/session.ts';
 import { LoanApplicationInput } from '../../../server/modules/loans/loans.schemas.ts';
@@ -66,7 +67,7 @@ export function LoanApplicationForm() {
   if (!user || !(isFund || fixedOrg)) return <Result status="403" title={t('loanForm.notAllowed')} />;
   const errors = form.formState.errors;
   if (rules.error) return <PageError error={rules.error} onRetry={() => void rules.refetch()} />;
-  if (rules.isLoading) return <Card loading title={t('loanForm.title')} />;
+  if (rules.isLoading) return <Card loading title={<CardHeading>{t('loanForm.title')}</CardHeading>} />;
   const inForce = rules.data?.versions.find((v) => v.id === rules.data?.inForceId);
   if (!inForce) {
     return (
@@ -96,7 +97,7 @@ export function LoanApplicationForm() {
   });
 
   return (
-    <Card title={t('loanForm.title')}>
+    <Card title={<CardHeading>{t('loanForm.title')}</CardHeading>}>
       <Alert
         type="info"
         showIcon

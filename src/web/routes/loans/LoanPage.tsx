@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { DateInput } from '../../components/DateInput.tsx';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 import { date, money } from '../../format.ts';
 import { LoanActions } from './LoanActions.tsx';
 import { DisbursementsTable, DocumentsList, LoanHistory, PaymentsTable, ScheduleTable } from './LoanTables.tsx';
@@ -65,7 +66,7 @@ export function LoanPage() {
         {/* The heading and its buttons wrap onto lines of their own on a phone: a Card title would clip them. */}
         <Flex wrap justify="space-between" align="center" gap={8} style={{ marginBottom: 12 }} data-testid="loan-header">
           <Flex wrap align="center" gap={8}>
-            <Typography.Title level={3} style={{ margin: 0 }}>{t('loan.title', { code: loan.code })}</Typography.Title>
+            <PageTitle style={{ margin: 0 }}>{t('loan.title', { code: loan.code })}</PageTitle>
             <Tag color={STATUS_COLORS[loan.status]} data-testid="loan-status">{status(loan.status)}</Tag>
           </Flex>
           <Space wrap>

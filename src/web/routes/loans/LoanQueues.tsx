@@ -1,6 +1,7 @@
 import { Button, Card, Space, Table, Tabs, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageError } from '../../components/PageStatus.tsx';
+import { CardHeading } from '../../components/PageTitle.tsx';
 import { date, money } from '../../format.ts';
 import { useSession } from '../../session/session.ts';
 import type { LoanStatus } from '../../../server/modules/loans/loans.schemas.ts';
@@ -50,13 +51,13 @@ export function LoanQueues() {
   );
   if (user && !user.can.handleLoans) {
     return (
-      <Card title={t('loans.ownLoans')} extra={apply}>
+      <Card title={<CardHeading>{t('loans.ownLoans')}</CardHeading>} extra={apply}>
         <LoanTable />
       </Card>
     );
   }
   return (
-    <Card title={t('loans.fundLoans')} extra={apply}>
+    <Card title={<CardHeading>{t('loans.fundLoans')}</CardHeading>} extra={apply}>
       <Tabs items={QUEUES.map((status) => ({ key: status, label: t(`loans.queue.${status}`), children: <LoanTable status={status} /> }))} destroyOnHidden />
     </Card>
   );

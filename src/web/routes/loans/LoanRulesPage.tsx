@@ -11,6 +11,7 @@ import { FormField } from '../../components/FormField.tsx';
 import { kindLabel, sectorGroupLabel } from '../../i18n/domain-labels.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
+import { CardHeading } from '../../components/PageTitle.tsx';
 import { date, money } from '../../format.ts';
 import { useSession } from '../../session/session.ts';
 import { LoanRulesInput } from '../../../server/modules/loans/loans.schemas.ts';
@@ -157,7 +158,7 @@ export function LoanRulesPage() {
   const inForce = versions.find((v) => v.id === inForceId);
   const phone = !screens.md;
   return (
-    <Card title={t('rules.title')}>
+    <Card title={<CardHeading>{t('rules.title')}</CardHeading>}>
       {isAdmin && !issuing && (
         <Button type="primary" onClick={() => setIssuing(true)} style={{ marginBottom: 16 }}>
           {t('rules.issue')}

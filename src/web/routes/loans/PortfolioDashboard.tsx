@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DateInput } from '../../components/DateInput.tsx';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 import { date, money } from '../../format.ts';
 import { useSession } from '../../session/session.ts';
 import { useDueList, usePortfolio, type Portfolio } from './loansApi.ts';
@@ -68,6 +69,7 @@ export function PortfolioDashboard() {
   const isFund = Boolean(user?.can.handleLoans);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <PageTitle style={{ margin: 0 }}>{t('nav.portfolio')}</PageTitle>
       <Card title={<Space wrap><span>{t('portfolio.asOf')}</span><div style={{ width: 160 }}><DateInput id="portfolioAsOf" value={asOf ?? p.asOf} onChange={(v) => setAsOf(v ?? undefined)} /></div></Space>}>
         <Row gutter={[12, 12]} data-testid="portfolio-totals">
           <Col xs={12} md={6}><Statistic title={t('portfolio.outstanding')} value={money(p.totals.outstandingPrincipalVnd)} /></Col>
