@@ -254,4 +254,63 @@ describe('verifying the annual update', () => {
     expect(await desk.page.getByTestId('queue-total').innerText()).toBe('1 bản cập nhật');
     expect(desk.problems).toEqual([]);
   });
+
+  it('the admin publishes next year\'s form from a copy, a commune officer reads without deciding', async () => {
+    const admin = await createAccount(journey, 'alliance_admin');
+    const a = await signedIn(admin, DESKTOP);
+    await a.page.goto(`${journey.baseUrl}/updates/forms?year=${YEAR + 1}`);
+    const htx = a.page.getByTestId('form-HTX');
+    await htx.waitFor();
+    expect(await htx.getByTestId('form-version').innerText()).toBe('Phiên bản 1');
+    await htx.getByTestId('publish-form').click();
+    const editor = htx.getByTestId('form-json');
+    const copy = JSON.parse(await editor.inputValue());
+    expect(copy.kind).toBe('HTX');
+    // A mistake is named by its place, in Vietnamese, and nothing is sent.
+    const broken = structuredClone(copy);
+    broken.sections[0].fields[1].key = broken.sections[0].fields[0].key;
+    await editor.fill(JSON.stringify(broken, null, 2));
+    await htx.getByTestId('form-json-publish').click();
+    const errors = await htx.getByTestId('form-json-errors').innerText();
+    expect(errors).toMatch(/Phần 1 \(\w+\), trường 2 \(membersOfficial\)/);
+    expect(errors).toContain('trùng mã');
+    // A label changed: checked, then published as version 2.
+    const joined = copy.sections.flatMap((section: { fields: { key: string; label: { vi: string } }[] }) => section.fields).find((f: { key: string }) => f.key === 'membersJoined');
+    joined.label.vi = 'Thành viên mới kết nạp trong kỳ';
+    await editor.fill(JSON.stringify(copy, null, 2));
+    await htx.getByTestId('form-json-check').click();
+    expect(await htx.getByTestId('form-json-ok').innerText()).toMatch(/^Mẫu biểu hợp lệ: \d+ phần, \d+ chỉ tiêu\.$/);
+    await htx.getByTestId('form-json-publish').click();
+    await a.page.getByText('Đã ban hành phiên bản 2.').waitFor();
+    await htx.getByTestId('form-version').filter({ hasText: 'Phiên bản 2' }).waitFor();
+    await htx.getByText(/^Thành viên\b/).first().click();
+    await htx.getByText('Thành viên mới kết nạp trong kỳ').waitFor();
+    // The same page in English, through the dictionaries.
+    await a.page.getByTestId('language-toggle').click();
+    await a.page.getByText(`${YEAR + 1} information update forms`).waitFor();
+    expect(await htx.getByTestId('form-version').innerText()).toBe('Version 2');
+    await screenshot(a.page, 'updates-forms-1366-en', true);
+    expect(a.problems).toEqual([]);
+
+    // A commune officer on a phone: the queue of the commune, no selection, no decision, no publishing.
+    const officer = await createAccount(journey, 'commune_officer', { communeCode: tea.currentCommuneCode! });
+    const o = await signedIn(officer, PHONE);
+    await o.page.goto(`${journey.baseUrl}/updates`);
+    await row(o.page, litchi.name).waitFor();
+    expect(await o.page.getByTestId('accept-selected').count()).toBe(0);
+    expect(await o.page.locator('tr.ant-table-row input[type=checkbox]').count()).toBe(0);
+    await row(o.page, litchi.name).getByRole('link', { name: litchi.name }).click();
+    await o.page.getByTestId('update-comparison').waitFor();
+    expect(await o.page.getByTestId('update-actions').count()).toBe(0);
+    expect(await horizontalOverflow(o.page)).toBe(0);
+    await o.page.goto(`${journey.baseUrl}/updates/forms`);
+    await o.page.getByTestId('form-HTX').waitFor();
+    expect(await o.page.getByTestId('publish-form').count()).toBe(0);
+    expect(await horizontalOverflow(o.page)).toBe(0);
+    await o.page.goto(`${journey.baseUrl}/updates/compliance`);
+    await o.page.getByTestId('compliance-totals').waitFor();
+    expect(await o.page.getByTestId('send-reminders').count()).toBe(0);
+    expect(await o.page.getByTestId('updates-excel').count()).toBe(0);
+    expect(o.problems).toEqual([]);
+  });
 });

@@ -142,23 +142,17 @@ export default function CompliancePage() {
             data.byCommune.map((row) => ({ ...row, key: row.code ?? 'none', filter: { commune: row.code ?? 'none' } })),
             'by-commune',
           )}
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              {groupTable(
-                t('updates.compliance.byKind'),
-                data.byKind.map((row) => ({ ...row, key: row.kind, name: labels.kind(row.kind), filter: { kind: row.kind } })),
-                'by-kind',
-              )}
-            </Col>
-            <Col xs={24} xl={12}>
-              {groupTable(
-                t('updates.compliance.bySectorGroup'),
-                // The list route filters by commune and kind only: a sector group's numbers are not links.
-                data.bySectorGroup.map((row) => ({ ...row, key: row.group, name: labels.sectorGroup(row.group), filter: null })),
-                'by-sector-group',
-              )}
-            </Col>
-          </Row>
+          {groupTable(
+            t('updates.compliance.byKind'),
+            data.byKind.map((row) => ({ ...row, key: row.kind, name: labels.kind(row.kind), filter: { kind: row.kind } })),
+            'by-kind',
+          )}
+          {groupTable(
+            t('updates.compliance.bySectorGroup'),
+            // The list route filters by commune and kind only: a sector group's numbers are not links.
+            data.bySectorGroup.map((row) => ({ ...row, key: row.group, name: labels.sectorGroup(row.group), filter: null })),
+            'by-sector-group',
+          )}
           {staff && <UpdatesExcel year={year} />}
         </Flex>
       )}

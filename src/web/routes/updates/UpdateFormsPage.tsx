@@ -11,6 +11,8 @@ import { UpdatesHeader, useYear } from './UpdatesHeader.tsx';
 import { useForms, type FormsOfYear } from './updatesApi.ts';
 
 type KindForms = FormsOfYear['forms'][number];
+// Cooperatives first: most of those who file.
+const KIND_ORDER: string[] = ['HTX', 'LHHTX', 'THT'];
 
 /** The year's forms per kind: the version in force, its sections and fields, the versions published; publishing. */
 export default function UpdateFormsPage() {
@@ -29,7 +31,7 @@ export default function UpdateFormsPage() {
       {forms.error && <PageError error={forms.error} onRetry={() => void forms.refetch()} />}
       {forms.data && (
         <Tabs
-          items={forms.data.forms.map((kindForms) => ({
+          items={[...forms.data.forms].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)).map((kindForms) => ({
             key: kindForms.kind,
             label: narrow ? kindForms.kind : labels.kind(kindForms.kind),
             children: <KindFormView forms={kindForms} year={year} canPublish={Boolean(user.can.publishUpdateForms)} narrow={narrow} />,
