@@ -73,6 +73,15 @@ describe('what a reader sees of names and history', () => {
     expect(item).toMatchObject({ name: 'HTX Rau Cẩm Lý', currentCommuneCode: CAM_LY, currentCommuneName: 'Xã Cẩm Lý' });
   });
 
+  it('the commune picker lists the province’s communes in the same order', async () => {
+    const res = await t.request({ url: `/api/reference/communes?tenant=${TENANT}` });
+    const names = (res.json() as { name: string }[]).map((c) => c.name);
+    const at = (name: string) => names.indexOf(name);
+    expect(at('Phường Cảnh Thụy')).toBeGreaterThanOrEqual(0);
+    expect(at('Phường Cảnh Thụy')).toBeLessThan(at('Xã Cẩm Lý'));
+    expect(at('Xã Cẩm Lý')).toBeLessThan(at('Phường Chũ'));
+  });
+
   it('the year-end report lists communes in Vietnamese dictionary order (without Xã/Phường), the unplaced last', async () => {
     for (const code of [CHU, CAM_LY, CANH_THUY]) await create({ currentCommuneCode: code, foundedOn: '2015-01-01' });
     await create({ registeredCommune: 'Xã Không Có Thật', registeredDistrict: 'Không rõ', foundedOn: '2015-01-01' });
