@@ -1,17 +1,10 @@
 import { Card, Empty, Flex, Table, Typography } from 'antd';
 import type { AuditEvent } from '../../api/types.ts';
 import { dateTime } from '../../format.ts';
-import { useLabels, useT, type MessageKey } from '../../i18n/index.tsx';
-import { changedFields, formatAuditValue, type FieldChange } from './auditDiff.ts';
+import { useLabels, useT } from '../../i18n/index.tsx';
+import { auditTitle, changedFields, formatAuditValue, type FieldChange } from './auditDiff.ts';
 
 type Props = { events: AuditEvent[]; communeName(code: string | null): string | null; narrow: boolean };
-
-function actionKey(action: string): MessageKey | null {
-  if (action.includes('import')) return 'audit.imported';
-  if (action.endsWith('.created')) return 'audit.created';
-  if (action.endsWith('.updated')) return 'audit.updated';
-  return null;
-}
 
 /** Who changed what and when, newest first, with the before/after values of each changed field. */
 export function AuditTrail({ events, communeName, narrow }: Props) {
@@ -24,7 +17,7 @@ export function AuditTrail({ events, communeName, narrow }: Props) {
   return (
     <Flex vertical gap={12} data-testid="audit-trail">
       {events.map((event, index) => {
-        const key = actionKey(event.action);
+        const title = auditTitle(event);
         const changes = changedFields(event.before, event.after);
         return (
           <Card
@@ -33,7 +26,7 @@ export function AuditTrail({ events, communeName, narrow }: Props) {
             data-testid="audit-event"
             title={
               <Flex wrap gap={8} align="baseline" style={{ whiteSpace: 'normal' }}>
-                <span>{event.fromAnnualUpdate ? t('audit.fromAnnualUpdate', { year: event.fromAnnualUpdate.year }) : key ? t(key) : event.action}</span>
+                <span>{title ? t(title.key, title.params) : event.action}</span>
                 <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{dateTime(event.at)} · {event.actorLabel}</Typography.Text>
               </Flex>
             }

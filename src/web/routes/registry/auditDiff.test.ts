@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, formatAuditValue } from './auditDiff.ts';
+import { auditTitle, changedFields, formatAuditValue } from './auditDiff.ts';
 
 const labels = {
   kind: (k: string) => `kind:${k}`,
@@ -17,6 +17,16 @@ describe('changedFields', () => {
 
   it('has nothing to compare for a creation', () => {
     expect(changedFields(null, { workers: 3 })).toEqual([]);
+  });
+});
+
+describe('auditTitle', () => {
+  it('names a change made by an accepted annual update by its year, the others by their kind', () => {
+    expect(auditTitle({ action: 'organisation.updated', fromAnnualUpdate: { id: 'u1', year: 2026 } })).toEqual({ key: 'audit.fromAnnualUpdate', params: { year: 2026 } });
+    expect(auditTitle({ action: 'organisation.updated', fromAnnualUpdate: null })).toEqual({ key: 'audit.updated' });
+    expect(auditTitle({ action: 'organisation.created' })).toEqual({ key: 'audit.created' });
+    expect(auditTitle({ action: 'organisation.imported' })).toEqual({ key: 'audit.imported' });
+    expect(auditTitle({ action: 'something.else' })).toBeNull();
   });
 });
 

@@ -1,5 +1,16 @@
 /** What an audit event changed: the fields whose value differs between the snapshots before and after. */
+import type { AuditEvent } from '../../api/types.ts';
 import { count, date, money } from '../../format.ts';
+import type { MessageKey } from '../../i18n/index.tsx';
+
+/** An event's title: the annual update that made it ("Cập nhật thông tin năm 2026"), else its kind of change. */
+export function auditTitle(event: Pick<AuditEvent, 'action' | 'fromAnnualUpdate'>): { key: MessageKey; params?: Record<string, number> } | null {
+  if (event.fromAnnualUpdate) return { key: 'audit.fromAnnualUpdate', params: { year: event.fromAnnualUpdate.year } };
+  if (event.action.includes('import')) return { key: 'audit.imported' };
+  if (event.action.endsWith('.created')) return { key: 'audit.created' };
+  if (event.action.endsWith('.updated')) return { key: 'audit.updated' };
+  return null;
+}
 
 export type FieldChange = { field: string; before: unknown; after: unknown };
 
