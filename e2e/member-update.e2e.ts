@@ -1,14 +1,15 @@
 /**
- * The coop manager's annual update on a phone (issue 13, "Done when"): a manager logs in at 360 px, files the
- * update section by section, loses the connection mid-way and keeps typing, comes back (the draft reaches the
- * server), submits once though the first answer is lost (the retry carries the same key: one filing, one
+ * The coop manager's annual update on a phone (issue 13, "Done when"): a manager invited by staff sets a
+ * password through the link, logs in by phone number at 360 px, files the update section by section, loses
+ * the connection mid-way and keeps typing, comes back (the draft reaches the server), submits once though the first answer is lost (the retry carries the same key: one filing, one
  * receipt); staff return one field; the manager sees the reason and corrects; staff accept; the organisation's
- * history shows the figures the update brought.
+ * history shows the figures the update brought; a second organisation is chosen explicitly. Then: a draft
+ * resumed on another device, and two devices' copies meeting.
  */
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationNumberAt } from '../src/server/modules/imports/test-files.ts';
-import { createAccount, horizontalOverflow, logIn, screenshot, startJourney, type Journey } from './support/journey.ts';
+import { createAccount, horizontalOverflow, logIn, PASSWORD, screenshot, startJourney, type Journey } from './support/journey.ts';
 
 const PHONE = { width: 360, height: 740 };
 const NAME = 'Hợp tác xã Nông nghiệp Tân Dĩnh';
@@ -71,17 +72,28 @@ describe('a coop manager files the annual update on a phone', () => {
     await logIn(staffPage, journey.baseUrl, staff);
     const organisation = await addCooperative(staffPage.request, NAME, REGISTRATION);
 
-    const manager = await createAccount(journey, 'coop_manager', { organisationRegistrationNumber: REGISTRATION });
+    // Staff invite its chair by phone number; the link is handed over (no mail server here).
+    const invite = await call(staffPage.request, 'POST', '/api/accounts/manager-invitations', { organisationId: organisation.id, phone: '0912 345 678', displayName: 'Nguyễn Văn Tâm' });
+    expect(invite.link).toMatch(/\/account\/set-password\?token=/);
+
     const { page, problems } = await journey.newPage(PHONE);
     // The one failure the journey causes on purpose: the submit whose answer it cuts (below).
     watchConsole(page, problems, /ERR_CONNECTION_RESET/);
 
-    // The login everyone meets: a heading, a skip link, email or phone.
-    await page.goto(`${journey.baseUrl}/login`);
+    // The chair opens the link on the phone, chooses a password and is in.
+    await page.goto(invite.link.replace(/^https?:\/\/[^/]+/, journey.baseUrl));
+    await page.fill('#new-password', PASSWORD);
+    await page.fill('#confirm-password', PASSWORD);
+    await page.getByRole('button', { name: 'Lưu mật khẩu và đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === '/member');
+    await page.getByTestId('logout').click();
+    await page.waitForURL((url) => url.pathname === '/login');
+
+    // The login everyone meets: a heading, a skip link, email or phone (written as people write it).
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Đăng nhập');
     expect(await page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' }).count()).toBe(1);
     expect(await page.getByLabel('Email hoặc số điện thoại').count()).toBe(1);
-    await logIn(page, journey.baseUrl, manager);
+    await logIn(page, journey.baseUrl, { email: '+84 912 345 678', password: PASSWORD });
     expect(new URL(page.url()).pathname).toBe('/member');
 
     // Home: the organisation, what is due and when (a banner from 1 December).
@@ -222,6 +234,18 @@ describe('a coop manager files the annual update on a phone', () => {
     await page.goto(`${journey.baseUrl}/member`);
     await expect.poll(() => page.getByTestId('member-update-state').innerText()).toBe('Đã được chấp nhận');
     expect(await horizontalOverflow(page)).toBe(0);
+
+    // The chair also chairs another cooperative: staff invite the same phone for it; the home offers the choice.
+    const union = await addCooperative(staffPage.request, 'Hợp tác xã Nông sản Lạng Giang', registrationNumberAt(9393));
+    const second = await call(staffPage.request, 'POST', '/api/accounts/manager-invitations', { organisationId: union.id, phone: '0912345678' });
+    expect(second.created).toBe(false);
+    await page.reload();
+    await page.getByLabel('Đang làm việc cho tổ chức').selectOption({ label: 'Hợp tác xã Nông sản Lạng Giang' });
+    await page.getByRole('button', { name: 'Chuyển' }).click();
+    await expect.poll(() => page.getByTestId('member-organisation-name').innerText()).toBe('Hợp tác xã Nông sản Lạng Giang');
+    expect(await page.getByTestId('member-update-state').innerText()).toBe('Chưa bắt đầu');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'member-home-two-organisations');
     expect(problems).toEqual([]);
   });
 
