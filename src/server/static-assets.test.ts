@@ -1,7 +1,7 @@
 /**
  * The built web app as the server sends it: every asset compressed as the browser accepts (brotli first, then
  * gzip, else as it is), hashed assets cached for a year, HTML revalidated, the public paths answered by the
- * portal entry and every other page by the staff app. Builds dist/web first when it is missing or stale.
+ * portal entry, the login and the manager's pages by the member entry, and every other page by the staff app. Builds dist/web first when it is missing or stale.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -66,17 +66,26 @@ describe('assets', () => {
 });
 
 describe('pages', () => {
-  it('sends the portal for the public paths and the staff app for every other page, revalidated each time', async () => {
+  it('sends the portal for the public paths, the member entry for the login and the manager\'s pages, the staff app for every other page, revalidated each time', async () => {
     const portal = entryScript(file('portal.html').toString());
     const staff = entryScript(file('index.html').toString());
-    expect(portal).not.toBe(staff);
+    const member = entryScript(file('member.html').toString());
+    expect(new Set([portal, staff, member]).size).toBe(3);
     const cases: [string, string][] = [
       ['/', portal],
       ['/directory?q=ch%C3%A8&kind=HTX', portal],
       ['/registry', staff],
       ['/registry/3f1c1d0e-0000-4000-8000-000000000000/edit', staff],
       ['/loans/portfolio', staff],
-      ['/login?next=%2Fdirectory', staff],
+      ['/login?next=%2Fdirectory', member],
+      ['/member', member],
+      ['/member/update/2026?step=3', member],
+      ['/member/password', member],
+      ['/account/set-password?token=abc', member],
+      ['/account/forgot', member],
+      ['/account/request', member],
+      ['/members', staff],
+      ['/updates', staff],
     ];
     for (const [url, script] of cases) {
       const res = await get(url, 'br');
