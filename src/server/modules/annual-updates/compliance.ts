@@ -49,7 +49,7 @@ export type ComplianceFilters = { commune?: string; kind?: string };
 
 /**
  * One row per organisation due to file for the year, with its update (if any) and what it counts under.
- * Columns: tenant_id, organisation_id, kind, sector_group, commune_code, commune_name, update_id, state,
+ * Columns: tenant_id, organisation_id, kind, sector_group, sector_code, area, commune_code, commune_name, update_id, state,
  * first_submitted_at, submitted_at (ISO text, UTC), on_time, late, missing, returned, accepted.
  */
 export function dueUpdates({ scope, communeCodes }: ComplianceScope, year: number, filters: ComplianceFilters = {}): SQL {
@@ -64,7 +64,7 @@ export function dueUpdates({ scope, communeCodes }: ComplianceScope, year: numbe
   if (filters.kind) conditions.push(sql`f.kind = ${filters.kind}`);
   const facts = liveFacts(scope, sql`${`${year}-12-15`}::date`, sql`${`${year}-01-01`}::date`);
   return sql`
-    select f.tenant_id, f.organisation_id, f.kind, f.sector_group, f.commune_code, f.commune_name,
+    select f.tenant_id, f.organisation_id, f.kind, f.sector_group, f.sector_code, f.area, f.commune_code, f.commune_name,
            u.id::text as update_id, coalesce(u.state, 'not_started') as state,
            to_char(u.first_submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as first_submitted_at,
            to_char(u.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as submitted_at,

@@ -9,6 +9,7 @@ import { sortByVietnamese } from '../../../shared/vietnamese-order.ts';
 import { stripUnitPrefix } from '../../../shared/vietnamese-text.ts';
 import type { AggregateRow } from './reports.queries.ts';
 import type { PlanIndicator } from './reports.schemas.ts';
+import type { UpdateIndicators } from '../annual-updates/indicators.ts';
 
 /** Statuses under which an organisation still counts, in report order. */
 export const COUNTED_STATUSES = ['active', 'suspended', 'stopped', 'not_at_address', 'dissolving'] as const satisfies readonly Status[];
@@ -50,6 +51,8 @@ export type AnnualReport = Figures & {
   byCurrentCommune: { commune: string; code: string | null; count: number }[];
   previousYear: (Figures & { year: number; asOf: string; bySectorGroup: Record<SectorGroup, number> }) | null;
   change: (Omit<Figures, 'charterCapitalVnd'> & { charterCapitalVnd: string }) | null;
+  /** From the accepted annual updates of the year (issue 13); absent from reports closed before they existed. */
+  updates?: UpdateIndicators;
   narrative: string;
   frozen: boolean;
   closedAt: string | null;

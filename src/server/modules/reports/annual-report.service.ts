@@ -7,6 +7,7 @@ import type { Actor } from '../accounts/roles.ts';
 import { alliances } from '../tenants/tenants.sql.ts';
 import { buildAnnualReport, type AnnualReport } from './annual-report.build.ts';
 import { writeNarrative } from './narrative.ts';
+import { computeUpdateIndicators } from '../annual-updates/indicators.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
@@ -70,6 +71,7 @@ export async function computeAnnualReport(db: Db, { scope, year, asOf }: { scope
   const rows = await aggregateYear(db, scope, year, asOf);
   const previousRows = await aggregateYear(db, scope, year - 1, previousAsOf, {}, 'totals');
   const plans = scope.kind === 'tenant' ? await findPlanTargets(db, scope.tenantId, year) : [];
+  const updates = await computeUpdateIndicators(db, scope, year);
   const built = buildAnnualReport({
     year,
     asOf,
@@ -79,7 +81,7 @@ export async function computeAnnualReport(db: Db, { scope, year, asOf }: { scope
     plans,
     tenantNames: names,
   });
-  return { ...built, narrative: writeNarrative(built), frozen: false, closedAt: null, generatedAt: new Date().toISOString() };
+  return { ...built, updates, narrative: writeNarrative(built), frozen: false, closedAt: null, generatedAt: new Date().toISOString() };
 }
 
 /** The annual report an alliance publishes: the frozen one for a closed year, else computed now. */

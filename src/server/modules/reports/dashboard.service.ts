@@ -7,6 +7,7 @@ import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
 import { closedYears, queryRows, registeredAreas, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { frozenTrend, liveTrend, type TrendRow } from './trend.queries.ts';
+import { computeUpdateIndicators } from '../annual-updates/indicators.ts';
 import type { DashboardQuery } from './reports.schemas.ts';
 
 export const TREND_YEARS = 10;
@@ -67,13 +68,14 @@ export async function buildDashboard(db: Db, scope: TenantScope, query: Omit<Das
   const filters: FactFilters = { kind: query.kind, sectorGroup: query.sectorGroup, sector: query.sector, area: query.area };
   const names = await findAllianceNames(db);
   const name = await scopeName(db, scope, names);
-  const [rows, previousRows, plans, trend, areas, closed] = await runQueries(db, [
+  const [rows, previousRows, plans, trend, areas, closed, updates] = await runQueries(db, [
     () => aggregateYear(db, scope, year, asOf, filters),
     () => aggregateYear(db, scope, year - 1, endOfYear(year - 1), filters, 'totals'),
     () => (scope.kind === 'tenant' ? findPlanTargets(db, scope.tenantId, year) : Promise.resolve([])),
     () => findTrend(db, scope, year, asOf, filters),
     () => queryRows<{ area: string }>(db, registeredAreas(scope)),
     () => queryRows<{ tenant_id: number }>(db, closedYears(scope, year, year)),
+    () => computeUpdateIndicators(db, scope, year, filters),
   ] as const);
   const filtered = Boolean(query.kind || query.sectorGroup || query.sector);
   const report = buildAnnualReport({
@@ -116,6 +118,8 @@ export async function buildDashboard(db: Db, scope: TenantScope, query: Omit<Das
     trend,
     previousYear,
     change,
+    /** From the accepted annual updates of the year, with what they rest on (issue 13). */
+    updates,
     options: { areas: areas.map((a) => a.area) },
   };
 }
@@ -138,6 +142,8 @@ export async function getPublicDashboard(db: Db, { query }: { query: DashboardQu
 /** Strips what the portal does not show. */
 export function presentPublicDashboard(d: Dashboard) {
   const { charterCapitalVnd: _capital, plan: _plan, ...headline } = d.headline;
+  // Revenue, profit and income are the cooperatives' own figures, given to the alliance: not for the portal.
+  const { updates: _updates, ...rest } = d;
   const previousYear = d.previousYear ? { year: d.previousYear.year, total: d.previousYear.total, newlyEstablished: d.previousYear.newlyEstablished } : null;
-  return { ...d, headline, plans: [], previousYear, change: d.change ? { total: d.change.total, newlyEstablished: d.change.newlyEstablished } : null };
+  return { ...rest, headline, plans: [], previousYear, change: d.change ? { total: d.change.total, newlyEstablished: d.change.newlyEstablished } : null };
 }

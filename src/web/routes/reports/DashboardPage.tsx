@@ -6,6 +6,7 @@ import { PageError } from '../../components/PageStatus.tsx';
 import { DashboardCharts } from './DashboardCharts.tsx';
 import { DashboardFilters } from './DashboardFilters.tsx';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
+import { UpdateIndicators } from './UpdateIndicators.tsx';
 import { PlanProgress } from './PlanProgress.tsx';
 import { annualReportUrl, useDashboard, type DashboardFilters as Filters } from './reportsApi.ts';
 import { useReportTexts } from './texts.ts';
@@ -54,6 +55,7 @@ export function DashboardPage({ tenant, initialYear }: Props = {}) {
         <Spin spinning={dashboard.isFetching}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <HeadlineFigures headline={data.headline} previous={data.previousYear} />
+            {data.updates ? <UpdateIndicators updates={data.updates} /> : null}
             <DashboardCharts data={data} filters={filters} />
             <PlanProgress plans={data.plans} filters={filters} />
           </Space>

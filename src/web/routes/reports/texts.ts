@@ -51,6 +51,14 @@ const vi = {
   wholeProvince: 'Toàn tỉnh',
   updatedBy: 'Người cập nhật',
   all: 'Tất cả',
+  updatesTitle: 'Từ bản cập nhật thông tin năm {year}',
+  updatesFiled: 'Tỷ lệ tổ chức đã cập nhật (được chấp nhận)',
+  updatesRevenue: 'Doanh thu',
+  updatesAverageRevenue: 'bình quân một tổ chức: {amount}',
+  updatesProfit: 'Lợi nhuận trước thuế',
+  updatesIncome: 'Thu nhập bình quân của người lao động (tháng)',
+  updatesMemberClasses: 'chính thức {official} · liên kết góp vốn {capital} · không góp vốn {noCapital}',
+  updatesBasedOn: 'Dựa trên {accepted} bản cập nhật được chấp nhận / {due} tổ chức phải nộp.',
 };
 
 const en: typeof vi = {
@@ -102,6 +110,14 @@ const en: typeof vi = {
   wholeProvince: 'Whole province',
   updatedBy: 'Updated by',
   all: 'All',
+  updatesTitle: 'From the annual information updates of {year}',
+  updatesFiled: 'Organisations updated (accepted)',
+  updatesRevenue: 'Revenue',
+  updatesAverageRevenue: 'per organisation: {amount}',
+  updatesProfit: 'Profit before tax',
+  updatesIncome: "A worker's average income (a month)",
+  updatesMemberClasses: 'official {official} · associated with capital {capital} · without {noCapital}',
+  updatesBasedOn: 'Based on {accepted} accepted updates of {due} organisations due.',
 };
 
 export type ReportTextKey = keyof typeof vi;
