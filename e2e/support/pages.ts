@@ -13,6 +13,7 @@ const SIGNED_IN: Role[] = ['alliance_admin', 'alliance_staff', 'fund_officer', '
 const STAFF: Role[] = ['alliance_admin', 'alliance_staff'];
 const REPORT_READERS: Role[] = ['alliance_admin', 'alliance_staff', 'fund_officer', 'national_viewer'];
 const FUND_AND_MANAGER: Role[] = ['alliance_admin', 'fund_officer', 'coop_manager'];
+const UPDATE_READERS: Role[] = ['alliance_admin', 'alliance_staff', 'commune_officer'];
 
 /** The objects the pages are opened on: one organisation in the commune officer's commune, managed by the coop manager, with a loan. */
 export type PageIds = { organisationId: string; loanId: string };
@@ -52,6 +53,13 @@ export const PAGES: AppPage[] = [
   { name: 'đơn vay mới', path: () => '/loans/new', allowed: FUND_AND_MANAGER },
   { name: 'danh mục cho vay', path: () => '/loans/portfolio', allowed: ['alliance_admin', 'fund_officer', 'national_viewer'] },
   { name: 'khoản vay', path: (ids) => `/loans/${ids.loanId}`, allowed: FUND_AND_MANAGER },
+  // The annual update's staff pages (src/web/routes/updates; capabilities seeUpdates, seeCompliance).
+  { name: 'cập nhật thông tin năm', path: () => '/updates', allowed: UPDATE_READERS },
+  { name: 'tình hình cập nhật', path: () => '/updates/compliance', allowed: UPDATE_READERS },
+  { name: 'mẫu biểu cập nhật', path: () => '/updates/forms', allowed: UPDATE_READERS },
+  // Accounts (src/web/routes/accounts; manageAccounts) and one's own password.
+  { name: 'tài khoản', path: () => '/accounts', allowed: ['alliance_admin'] },
+  { name: 'đổi mật khẩu', path: () => '/account/password', allowed: SIGNED_IN },
 ];
 
 /** The pages a role may open. */
