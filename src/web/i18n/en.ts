@@ -270,7 +270,7 @@ export const en: Messages = {
   'updates.forms.version': 'Version {version}',
   'updates.forms.publishedAt': 'Published {at}',
   'updates.forms.none': 'No form for this year yet; the first is made when an organisation starts its update.',
-  'updates.forms.fields': '{count} items',
+  'updates.forms.fields': 'items: {count}',
   'updates.forms.required': 'Required',
   'updates.forms.unit': 'Unit',
   'updates.forms.type': 'Type',

@@ -19,7 +19,8 @@ const CATEGORY_KEYS: Record<ComplianceCategory, MessageKey> = {
   returned: 'updates.compliance.returned',
   accepted: 'updates.compliance.accepted',
 };
-const CATEGORY_COLORS: Partial<Record<ComplianceCategory, string>> = { onTime: '#0b7a3e', late: '#d46b08', missing: '#cf1322', returned: '#d48806', accepted: '#0b7a3e' };
+// Dark enough for 4.5:1 on white.
+const CATEGORY_COLORS: Partial<Record<ComplianceCategory, string>> = { onTime: '#0b7a3e', late: '#ad4e00', missing: '#cf1322', returned: '#ad6800', accepted: '#0b7a3e' };
 
 type Counts = Record<ComplianceCategory, number>;
 type Group = Counts & { key: string; name: string; filter: Partial<ListFilter> | null };
@@ -64,7 +65,7 @@ export default function CompliancePage() {
     });
 
   const data = compliance.data;
-  const groupTable = (title: string, rows: Group[], testId: string) => (
+  const groupTable = (title: string, heading: string, rows: Group[], testId: string) => (
     <Card size="small" title={title} styles={{ body: { padding: narrow ? 4 : 12 } }} data-testid={testId}>
       <Table<Group>
         rowKey="key"
@@ -73,7 +74,7 @@ export default function CompliancePage() {
         pagination={rows.length > 20 ? { pageSize: 20, simple: narrow } : false}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: '', dataIndex: 'name', render: (name: string) => <div style={{ minWidth: 110, maxWidth: narrow ? 140 : 260, whiteSpace: 'normal' }}>{name}</div>, fixed: narrow ? 'left' : undefined },
+          { title: heading, dataIndex: 'name', render: (name: string) => <div style={{ minWidth: 110, maxWidth: narrow ? 140 : 260, whiteSpace: 'normal' }}>{name}</div>, fixed: narrow ? 'left' : undefined },
           ...COMPLIANCE_CATEGORIES.map((category) => ({
             title: t(CATEGORY_KEYS[category]),
             dataIndex: category,
@@ -139,16 +140,19 @@ export default function CompliancePage() {
           {list && <ComplianceList key={JSON.stringify(list.filter)} filter={list.filter} title={list.title} narrow={narrow} onClose={() => setList(null)} />}
           {groupTable(
             t('updates.compliance.byCommune'),
+            t('updates.commune'),
             data.byCommune.map((row) => ({ ...row, key: row.code ?? 'none', filter: { commune: row.code ?? 'none' } })),
             'by-commune',
           )}
           {groupTable(
             t('updates.compliance.byKind'),
+            t('updates.kind'),
             data.byKind.map((row) => ({ ...row, key: row.kind, name: labels.kind(row.kind), filter: { kind: row.kind } })),
             'by-kind',
           )}
           {groupTable(
             t('updates.compliance.bySectorGroup'),
+            t('filter.sectorGroup'),
             // The list route filters by commune and kind only: a sector group's numbers are not links.
             data.bySectorGroup.map((row) => ({ ...row, key: row.group, name: labels.sectorGroup(row.group), filter: null })),
             'by-sector-group',

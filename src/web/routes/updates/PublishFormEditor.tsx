@@ -46,7 +46,7 @@ export function PublishFormEditor({ year, kind, kindLabel, definition, onDone }:
 
   return (
     <Flex vertical gap={8} data-testid="publish-editor">
-      <Typography.Title level={5} style={{ margin: 0 }}>{t('updates.forms.publishTitle', { kind: kindLabel, year })}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('updates.forms.publishTitle', { kind: kindLabel, year })}</Typography.Title>
       <Typography.Text type="secondary">{t('updates.forms.publishHint')}</Typography.Text>
       <Input.TextArea
         value={text}

@@ -51,7 +51,7 @@ export function UpdateComparison({ definition, values, lastYear, year, questions
         if (rows.length === 0) return null;
         return (
           <section key={section.key} data-testid={`section-${section.key}`}>
-            <Typography.Title level={5} style={{ marginBottom: 8 }}>{textIn(section.title, lang)}</Typography.Title>
+            <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0, marginBottom: 8 }}>{textIn(section.title, lang)}</Typography.Title>
             <div style={{ display: 'grid', gridTemplateColumns: columns, border: '1px solid #f0f0f0', borderRadius: 6 }}>
               {!narrow && (
                 <>
@@ -77,7 +77,7 @@ export function UpdateComparison({ definition, values, lastYear, year, questions
                     {unit && <Typography.Text type="secondary"> ({unit})</Typography.Text>}
                     {field.required && <Typography.Text type="danger"> *</Typography.Text>}
                     {previousReasons?.[field.key] && (
-                      <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid={`previous-reason-${field.key}`}>
+                      <Typography.Text style={{ display: 'block', fontSize: 12, color: CHANGE }} data-testid={`previous-reason-${field.key}`}>
                         {t('updates.detail.previousReasons')} {previousReasons[field.key]}
                       </Typography.Text>
                     )}
@@ -118,7 +118,7 @@ export function UpdateComparison({ definition, values, lastYear, year, questions
                           {lastYear && (
                             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                               {t('updates.detail.lastYear', { year: lastYear.year })}: {before}
-                              {delta && <Typography.Text type="warning" strong style={{ fontSize: 12 }}> · {delta}</Typography.Text>}
+                              {delta && <Typography.Text strong style={{ fontSize: 12, color: CHANGE }}> · {delta}</Typography.Text>}
                             </Typography.Text>
                           )}
                         </div>
@@ -135,7 +135,7 @@ export function UpdateComparison({ definition, values, lastYear, year, questions
                     <div style={{ ...cell, textAlign: 'right' }} data-testid={`value-${field.key}`}>{now}</div>
                     <div style={{ ...cell, textAlign: 'right' }}><Typography.Text type="secondary">{before}</Typography.Text></div>
                     <div style={{ ...cell, textAlign: 'right' }}>
-                      {delta ? <Typography.Text type="warning" strong>{delta}</Typography.Text> : d.changed && lastYear ? <Typography.Text type="warning" strong>≠</Typography.Text> : ''}
+                      {delta ? <Typography.Text strong style={{ color: CHANGE }}>{delta}</Typography.Text> : d.changed && lastYear ? <Typography.Text strong style={{ color: CHANGE }}>≠</Typography.Text> : ''}
                     </div>
                     {reason}
                   </Fragment>
@@ -149,5 +149,7 @@ export function UpdateComparison({ definition, values, lastYear, year, questions
   );
 }
 
+// Orange 8: 4.5:1 and more on white and on the highlight of a changed row.
+const CHANGE = '#ad4e00';
 const HEAD = { padding: '8px 12px', background: '#fafafa', fontWeight: 600, borderBottom: '1px solid #f0f0f0' } as const;
 const CELL = { padding: '8px 12px', borderBottom: '1px solid #f0f0f0', overflowWrap: 'anywhere', minWidth: 0 } as const;

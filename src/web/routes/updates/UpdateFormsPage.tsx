@@ -80,6 +80,11 @@ function KindFormView({ forms, year, canPublish, narrow }: { forms: KindForms; y
 function DefinitionView({ definition, narrow }: { definition: FormDefinition; narrow: boolean }) {
   const t = useT();
   const { lang } = useI18n();
+  const fields = new Map(definition.sections.flatMap((section) => section.fields.map((field) => [field.key, field] as const)));
+  const labelOf = (key: string) => {
+    const field = fields.get(key);
+    return field ? textIn(field.label, lang) : key;
+  };
   const unitLabel = (field: FormField) => {
     const unit = unitOf(field);
     return unit ? t(`updates.unit.${unit}`) : t('common.none');
@@ -116,11 +121,8 @@ function DefinitionView({ definition, narrow }: { definition: FormDefinition; na
         <Card size="small" title={t('updates.forms.checks')}>
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {definition.checks.map((check, i) => (
-              <li key={i} style={{ overflowWrap: 'anywhere' }}>
-                {check.message}{' '}
-                <Typography.Text type="secondary">
-                  ({check.kind === 'sum' ? `${check.fields.join(' + ')} = ${check.equals}` : `${check.field} ≤ ${check.than}`})
-                </Typography.Text>
+              <li key={i} style={{ overflowWrap: 'anywhere' }} data-testid="form-check">
+                {labelOf(check.kind === 'sum' ? check.equals : check.field)} {check.message}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Flex, Row, Switch, Typogra
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { NotAllowedPage, PageError, PageLoading } from '../../components/PageStatus.tsx';
+import { CardHeading } from '../../components/PageTitle.tsx';
 import { useIsNarrow } from '../../components/useIsNarrow.ts';
 import { dateTime } from '../../format.ts';
 import { useLabels, useT, type MessageKey } from '../../i18n/index.tsx';
@@ -127,7 +128,7 @@ export default function UpdateReviewPage() {
     <Flex vertical gap={16}>
       <Link to={`/updates?year=${update.year}`}><ArrowLeftOutlined /> {t('common.back')}</Link>
       <Card
-        title={<span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{organisation.name}</span>}
+        title={<span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}><CardHeading>{organisation.name}</CardHeading></span>}
         extra={narrow ? undefined : <StateTag state={update.state} />}
         styles={{ body: { padding: narrow ? 12 : 24 } }}
       >

@@ -80,7 +80,7 @@ export function UpdatesExcel({ year }: { year: number }) {
       )}
       {step.name === 'preview' && (
         <>
-          <Typography.Title level={5}>{t('updates.excel.preview')}</Typography.Title>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>{t('updates.excel.preview')}</Typography.Title>
           <RowReport report={step.report} dryRun />
           <Flex gap={8} wrap style={{ marginTop: 12 }}>
             <Button onClick={restart}>{t('common.cancel')}</Button>

@@ -1,5 +1,6 @@
-import { Flex, InputNumber, Segmented, Typography } from 'antd';
+import { Flex, InputNumber, Segmented } from 'antd';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { PageTitle } from '../../components/PageTitle.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useSession } from '../../session/session.ts';
 
@@ -33,7 +34,7 @@ export function UpdatesHeader({ title, year, setYear }: { title: string; year: n
   return (
     <Flex vertical gap={12} style={{ marginBottom: 16 }}>
       <Flex wrap gap={8} align="center" justify="space-between">
-        <Typography.Title level={3} style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}>{title}</Typography.Title>
+        <PageTitle style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}>{title}</PageTitle>
         <Flex align="center" gap={8}>
           <label htmlFor="updates-year">{t('updates.year')}</label>
           <InputNumber

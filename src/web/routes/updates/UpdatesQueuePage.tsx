@@ -61,13 +61,20 @@ export default function UpdatesQueuePage() {
     <Card styles={{ body: { padding: narrow ? 12 : 24 } }}>
       <UpdatesHeader title={t('updates.queue.title', { year })} year={year} setYear={setYear} />
       <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="queue-counts">
-        <Tag.CheckableTag checked={!state.state} onChange={() => update({ state: undefined })}>
+        <Button size="small" type={state.state ? 'default' : 'primary'} aria-pressed={!state.state} onClick={() => update({ state: undefined })}>
           {t('common.all')}
-        </Tag.CheckableTag>
+        </Button>
         {UPDATE_STATES.map((s) => (
-          <Tag.CheckableTag key={s} checked={state.state === s} onChange={(on) => update({ state: on ? s : undefined })} data-testid={`queue-count-${s}`}>
+          <Button
+            key={s}
+            size="small"
+            type={state.state === s ? 'primary' : 'default'}
+            aria-pressed={state.state === s}
+            onClick={() => update({ state: state.state === s ? undefined : s })}
+            data-testid={`queue-count-${s}`}
+          >
             {stateLabel(s)}{counts[s] === undefined ? '' : ` (${count(counts[s])})`}
-          </Tag.CheckableTag>
+          </Button>
         ))}
       </Flex>
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
