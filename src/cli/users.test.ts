@@ -37,13 +37,13 @@ describe('coop users', { timeout: 240_000 }, () => {
     const { link, account } = JSON.parse(invited.stdout);
     expect(account).toMatchObject({ phone: '0916000111', role: 'national_viewer' });
     expect(link).toMatch(/^https:\/\/lienminh\.example\.vn\/account\/set-password\?token=[\w-]{43}$/);
-    const text = await runCoop(['users', 'invite', '--email', 'xa@lienminh.vn', '--role', 'alliance_staff'], env);
+    const text = await runCoop(['users', 'invite', '--email', 'xa@lienminh.vn', '--role', 'alliance_staff', '--tenant', '24'], env);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Liên kết đặt mật khẩu');
-    const refused = await runCoop(['users', 'invite', '--role', 'alliance_staff'], env);
+    const refused = await runCoop(['users', 'invite', '--role', 'alliance_staff', '--tenant', '24'], env);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('email hoặc số điện thoại');
-    const created = await runCoop(['users', 'create', '--email', 'cu@lienminh.vn', '--role', 'alliance_staff', '--password-stdin'], env, 'mat-khau-dong-lenh\n');
+    const created = await runCoop(['users', 'create', '--email', 'cu@lienminh.vn', '--role', 'alliance_staff', '--tenant', '24', '--password-stdin'], env, 'mat-khau-dong-lenh\n');
     expect(created.code, created.stderr).toBe(0);
 
     const database = await db.open();
