@@ -6,6 +6,8 @@
  * history shows the figures the update brought; a second organisation is chosen explicitly. Then: a draft
  * resumed on another device, and two devices' copies meeting.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationNumberAt } from '../src/server/modules/imports/test-files.ts';
@@ -53,6 +55,20 @@ async function addCooperative(request: APIRequestContext, name: string, registra
   });
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe (WCAG 2.1 A and AA) over the page as it stands: the rule and elements of each violation. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Through the DevTools protocol: the CSP allows no inline script.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+  });
+}
+
 /** Console errors count as problems, but for the one kind the test causes on purpose. */
 function watchConsole(page: Page, problems: string[], expected: RegExp) {
   page.on('console', (message) => {
@@ -93,6 +109,9 @@ describe('a coop manager files the annual update on a phone', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Đăng nhập');
     expect(await page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' }).count()).toBe(1);
     expect(await page.getByLabel('Email hoặc số điện thoại').count()).toBe(1);
+    const violations: string[] = [];
+    const checkAccessibility = async (where: string) => violations.push(...(await accessibilityViolations(page)).map((v) => `${where}: ${v}`));
+    await checkAccessibility('login');
     await logIn(page, journey.baseUrl, { email: '+84 912 345 678', password: PASSWORD });
     expect(new URL(page.url()).pathname).toBe('/member');
 
@@ -104,6 +123,7 @@ describe('a coop manager files the annual update on a phone', () => {
     if (vietnamToday() >= `${year}-12-01`) expect(await banner.innerText()).toMatch(/hạn/);
     else expect(await banner.count()).toBe(0);
     expect(await horizontalOverflow(page)).toBe(0);
+    await checkAccessibility('home');
     await screenshot(page, 'member-home');
 
     await page.getByTestId('open-update').click();
@@ -118,6 +138,7 @@ describe('a coop manager files the annual update on a phone', () => {
     await type(page, 'Thành viên mới gia nhập trong kỳ', '2,5');
     await page.getByTestId('next-step').click();
     expect(await page.getByTestId('field-membersJoined').innerText()).toContain('phải là số nguyên');
+    await checkAccessibility('members, with an error');
     await type(page, 'Thành viên mới gia nhập trong kỳ', '2');
     await type(page, 'Thành viên ra khỏi trong kỳ', '1');
     await screenshot(page, 'member-update-members');
@@ -159,6 +180,7 @@ describe('a coop manager files the annual update on a phone', () => {
     await page.getByLabel('Đại học', { exact: true }).check();
     await type(page, 'Sản phẩm trong chuỗi giá trị', 'Gạo nếp cái hoa vàng');
     await type(page, 'Số sản phẩm OCOP', '1');
+    await checkAccessibility('management (choices)');
     await next(page, 'Bước 6/8');
     for (const key of ['digitalWebsite', 'digitalEInvoice', 'digitalAccounting', 'digitalECommerce', 'digitalTraceability']) {
       await page.getByTestId(`field-${key}`).getByLabel(key === 'digitalEInvoice' ? 'Có' : 'Không', { exact: true }).check();
@@ -168,6 +190,7 @@ describe('a coop manager files the annual update on a phone', () => {
     await next(page, 'Bước 8/8');
     expect(await page.getByTestId('review-revenueVnd').innerText()).toBe('3.200.000.000 đồng');
     expect(await page.getByTestId('review-errors').count()).toBe(0);
+    await checkAccessibility('review');
     await screenshot(page, 'member-update-review', true);
 
     // Submit; the answer is lost on its way back (the server filed it). The retry sends the same key.
@@ -192,6 +215,7 @@ describe('a coop manager files the annual update on a phone', () => {
     expect(await page.getByTestId('receipt-number').innerText()).toBe(firstReceipt);
     expect(await page.getByTestId('receipt-time').innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(await horizontalOverflow(page)).toBe(0);
+    await checkAccessibility('receipt');
     await screenshot(page, 'member-update-receipt');
 
     // One filing in the alliance's queue.
@@ -214,6 +238,7 @@ describe('a coop manager files the annual update on a phone', () => {
     expect(await page.getByTestId('field-revenueVnd').getByTestId('return-reason').innerText()).toContain(reason);
     expect(await field(page, 'Doanh thu (đồng)').inputValue()).toBe('3.200.000.000');
     await type(page, 'Doanh thu (đồng)', '3.400.000.000');
+    await checkAccessibility('returned field');
     await screenshot(page, 'member-update-returned');
     await page.getByRole('button', { name: /^Bước 8: Xem lại và nộp/ }).click();
     expect(await page.getByTestId('review-revenueVnd').innerText()).toBe('3.400.000.000 đồng');
@@ -245,7 +270,9 @@ describe('a coop manager files the annual update on a phone', () => {
     await expect.poll(() => page.getByTestId('member-organisation-name').innerText()).toBe('Hợp tác xã Nông sản Lạng Giang');
     expect(await page.getByTestId('member-update-state').innerText()).toBe('Chưa bắt đầu');
     expect(await horizontalOverflow(page)).toBe(0);
+    await checkAccessibility('home, two organisations');
     await screenshot(page, 'member-home-two-organisations');
+    expect(violations).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -285,6 +312,7 @@ describe('a coop manager files the annual update on a phone', () => {
     expect(await conflict.innerText()).toContain('Thành viên chính thức');
     expect(await conflict.innerText()).toContain('21');
     expect(await horizontalOverflow(phone)).toBe(0);
+    expect(await accessibilityViolations(phone)).toEqual([]);
     await screenshot(phone, 'member-update-conflict');
     // Keep the phone's copy: it goes to the server over the newer one, knowingly.
     await phone.getByTestId('conflict-keep-mine').click();
