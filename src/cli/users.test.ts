@@ -28,6 +28,9 @@ async function target() {
   return { env: { COOP_DATA_DIR: dataDir, DATABASE_URL: '' }, open: () => openDatabase({ dataDir, holder: 'test' }) };
 }
 
+// The PostgreSQL template holds two alliances (name one); a new embedded database has only its own.
+const tenant = process.env.DATABASE_URL ? ['--tenant', '24'] : [];
+
 describe('coop users', { timeout: 240_000 }, () => {
   it('invite prints a link that sets the password; create takes it from stdin; both log in by phone or email', async () => {
     const db = await target();
@@ -37,13 +40,13 @@ describe('coop users', { timeout: 240_000 }, () => {
     const { link, account } = JSON.parse(invited.stdout);
     expect(account).toMatchObject({ phone: '0916000111', role: 'national_viewer' });
     expect(link).toMatch(/^https:\/\/lienminh\.example\.vn\/account\/set-password\?token=[\w-]{43}$/);
-    const text = await runCoop(['users', 'invite', '--email', 'xa@lienminh.vn', '--role', 'alliance_staff', '--tenant', '24'], env);
+    const text = await runCoop(['users', 'invite', '--email', 'xa@lienminh.vn', '--role', 'alliance_staff', ...tenant], env);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Liên kết đặt mật khẩu');
-    const refused = await runCoop(['users', 'invite', '--role', 'alliance_staff', '--tenant', '24'], env);
+    const refused = await runCoop(['users', 'invite', '--role', 'alliance_staff', ...tenant], env);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('email hoặc số điện thoại');
-    const created = await runCoop(['users', 'create', '--email', 'cu@lienminh.vn', '--role', 'alliance_staff', '--tenant', '24', '--password-stdin'], env, 'mat-khau-dong-lenh\n');
+    const created = await runCoop(['users', 'create', '--email', 'cu@lienminh.vn', '--role', 'alliance_staff', ...tenant, '--password-stdin'], env, 'mat-khau-dong-lenh\n');
     expect(created.code, created.stderr).toBe(0);
 
     const database = await db.open();
