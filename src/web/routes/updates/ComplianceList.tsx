@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { PageError } from '../../components/PageStatus.tsx';
 import { count, dateTime } from '../../format.ts';
 import { useLabels, useT } from '../../i18n/index.tsx';
-import { StateTag } from './stateLabels.tsx';
+import { EmptyText, StateTag } from './stateLabels.tsx';
 import { listPdfUrl, listXlsxUrl, useComplianceList, type ComplianceListItem, type ListFilter } from './updatesApi.ts';
 
 type Props = { filter: ListFilter; title: string; narrow: boolean; onClose(): void };
@@ -39,7 +39,7 @@ export function ComplianceList({ filter, title, narrow, onClose }: Props) {
           size="small"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
-          locale={{ emptyText: t('updates.compliance.listEmpty') }}
+          locale={{ emptyText: <EmptyText>{t('updates.compliance.listEmpty')}</EmptyText> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, simple: narrow }}
           scroll={{ x: 'max-content' }}
           onRow={() => ({ 'data-testid': 'compliance-list-row' }) as React.HTMLAttributes<HTMLElement>}

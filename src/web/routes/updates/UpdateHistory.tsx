@@ -1,6 +1,7 @@
-import { Empty, Timeline, Typography } from 'antd';
+import { Timeline, Typography } from 'antd';
 import { dateTime } from '../../format.ts';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
+import { EmptyText } from './stateLabels.tsx';
 import type { AnnualUpdate, HistoryEntry } from './updatesApi.ts';
 
 /** The steps of an update, from the server's history or, when it sends none, from the update's own dates. */
@@ -26,7 +27,7 @@ function actionKey(action: string): MessageKey | null {
 /** Submitted, returned (with the reasons), resubmitted, accepted: when and by whom. */
 export function UpdateHistory({ entries, fieldLabel }: { entries: HistoryEntry[]; fieldLabel(key: string): string }) {
   const t = useT();
-  if (entries.length === 0) return <Empty description={t('updates.history.empty')} />;
+  if (entries.length === 0) return <EmptyText>{t('updates.history.empty')}</EmptyText>;
   return (
     <Timeline
       data-testid="update-history"

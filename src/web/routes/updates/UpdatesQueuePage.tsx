@@ -9,7 +9,7 @@ import { count, dateTime } from '../../format.ts';
 import { useLabels, useT } from '../../i18n/index.tsx';
 import { useSession } from '../../session/session.ts';
 import { CommunePicker } from './CommunePicker.tsx';
-import { StateTag, TimelinessTag, useStateLabel } from './stateLabels.tsx';
+import { EmptyText, StateTag, TimelinessTag, useStateLabel } from './stateLabels.tsx';
 import { UpdatesHeader, useYear } from './UpdatesHeader.tsx';
 import { UPDATE_KINDS, UPDATE_STATES, useAcceptMany, useQueue, useStateCounts, type AcceptManyResult, type QueueItem } from './updatesApi.ts';
 
@@ -148,7 +148,7 @@ export default function UpdatesQueuePage() {
             size={narrow ? 'small' : 'middle'}
             loading={queue.isLoading}
             dataSource={queue.data?.items ?? []}
-            locale={{ emptyText: t('updates.queue.empty') }}
+            locale={{ emptyText: <EmptyText>{t('updates.queue.empty')}</EmptyText> }}
             scroll={{ x: 'max-content' }}
             onRow={(item) => ({ 'data-testid': `queue-row-${item.id}` }) as React.HTMLAttributes<HTMLElement>}
             rowSelection={

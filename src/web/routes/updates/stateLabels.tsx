@@ -28,3 +28,8 @@ export function TimelinessTag({ onTime }: { onTime: boolean | null | undefined }
   if (onTime === null || onTime === undefined) return <>{t('common.none')}</>;
   return onTime ? <Tag color="green">{t('updates.onTime')}</Tag> : <Tag color="red">{t('updates.late')}</Tag>;
 }
+
+/** What an empty list says, in a grey of 7:1 (antd's placeholder grey is 1.8:1). */
+export function EmptyText({ children }: { children: string }) {
+  return <span style={{ color: '#595959' }}>{children}</span>;
+}
