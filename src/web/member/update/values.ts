@@ -2,7 +2,7 @@
  * What the manager typed ↔ the values the server stores: numbers typed the Vietnamese way ("1.300.000",
  * "12,5") become JSON numbers; text stays text; a choice its value; yes/no a boolean.
  */
-import { formatCount } from '../../../shared/format.ts';
+import { count as formatCount } from '../../format.ts';
 import { parseVietnameseNumber } from '../../../shared/numbers.ts';
 import type { Typed } from './draftStore.ts';
 import type { FieldValue, FormDefinition, FormField, UpdateValues } from './types.ts';
