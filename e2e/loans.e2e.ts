@@ -119,7 +119,7 @@ describe('a loan from a cooperative to the portfolio', () => {
     const phone = await signedIn(approver, { width: 360, height: 740 });
     await phone.page.goto(loanUrl);
     const header = phone.page.getByTestId('loan-header');
-    const heading = header.getByRole('heading', { level: 3 });
+    const heading = header.getByRole('heading').first();
     await heading.waitFor();
     expect(await heading.innerText()).toMatch(/^Khoản vay \S+$/);
     expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
