@@ -65,6 +65,9 @@ const THEME = {
   },
   components: {
     Menu: { itemSelectedBg: '#e3f2e8', itemSelectedColor: '#0b7a3e' },
+    // An empty table or list says so in the disabled grey (1.8:1); it is text to read, not a disabled control.
+    Table: { colorTextDisabled: '#6b6b6b' },
+    List: { colorTextDisabled: '#6b6b6b' },
   },
 };
 
