@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../db/client.ts';
-import { createTestApp, TENANT, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
 import { multipartBody } from '../imports/test-files.ts';
 import { insertOrganisations, threeCommunes, workbookToCsv } from '../reports/reports.test-support.ts';
 import { insertUpdates } from './compliance.test-support.ts';
@@ -20,6 +20,7 @@ let t: TestApp;
 let staff: string;
 let template: Buffer;
 let ids: Record<string, string>;
+let otherAlliance: Record<string, string>;
 
 const goodHtx: Record<string, unknown> = {
   membersOfficial: 10, membersAssociatedCapital: 2, membersAssociatedNoCapital: 3, membersTotal: 15, membersJoined: 1, membersLeft: 0,
@@ -39,6 +40,8 @@ beforeAll(async () => {
     { key: 'T2', kind: 'THT', currentCommuneCode: c1.code, foundedOn: '2018-01-01' },
     { key: 'FUND', kind: 'QTDND', sectorCode: 'credit_fund', registrationNumber: '2400000019', currentCommuneCode: c1.code },
   ]);
+  // Another alliance's cooperative: its number and its id are unknown here (guessing them files nothing).
+  otherAlliance = await insertOrganisations(t.database.db, OTHER_TENANT, [{ key: 'OTHER', registrationNumber: '0100000001', currentCommuneCode: c1.code, foundedOn: '2015-01-01' }]);
   await insertUpdates(t.database.db, TENANT, YEAR, [{ organisationId: ids.C0007!, state: 'accepted', firstSubmittedAt: `${YEAR}-12-01T08:00:00+07:00`, values: { revenueVnd: 1 } }]);
   staff = (await t.signIn('alliance_staff')).cookie;
   const res = await t.request({ url: `/api/annual-updates/template.xlsx?year=${YEAR}`, cookie: staff });
@@ -144,13 +147,17 @@ describe('importing the filled template', () => {
     const ws = workbook.getWorksheet('HTX')!;
     fill(workbook, htxKeys, 'HTX', ws.rowCount + 1, { ...goodHtx, registrationNumber: '2400000019', name: 'Quỹ tín dụng nhân dân Tân Dĩnh' });
     wrong.set('HTX FUND', 'không thuộc diện cập nhật');
+    fill(workbook, htxKeys, 'HTX', ws.rowCount + 1, { ...goodHtx, registrationNumber: '0100000001', name: 'HTX OTHER' });
+    wrong.set('HTX OTHER', 'Mã số 0100000001 không có trong sổ đăng ký');
+    fill(workbook, htxKeys, 'HTX', ws.rowCount + 1, { ...goodHtx, organisationId: otherAlliance.OTHER!, name: 'HTX OTHER by id' });
+    wrong.set('HTX OTHER by id', 'Dòng không có mã số tổ chức');
     fill(workbook, keys('THT'), 'THT', rowOf('THT', 'HTX T1'), goodTht);
     filled = Buffer.from(await workbook.xlsx.writeBuffer());
   }, 120_000);
 
   it('reports exactly the wrong rows in a dry run and writes nothing', async () => {
     const report = await importFile(filled, true);
-    expect(report).toMatchObject({ year: YEAR, dryRun: true, rowsInFile: COOPS + 3, blank: 101, unchanged: 0 });
+    expect(report).toMatchObject({ year: YEAR, dryRun: true, rowsInFile: COOPS + 5, blank: 101, unchanged: 0 });
     expect(report.rejected.map((r: { name: string }) => r.name).sort()).toEqual([...wrong.keys()].sort());
     for (const rejected of report.rejected as { name: string; reasons: string[] }[]) expect(rejected.reasons.join(' ')).toContain(wrong.get(rejected.name));
     expect(report.submitted).toBe(COOPS - 100 - 5 + 1);

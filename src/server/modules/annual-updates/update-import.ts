@@ -155,7 +155,7 @@ export async function importUpdates(
 
       const organisation = number ? orgs.byNumber.get(number) : orgs.byId.get(id);
       if (!organisation) {
-        reject([number ? `Mã số ${number} không có trong sổ đăng ký của Liên minh.` : 'Dòng không có mã số tổ chức.']);
+        reject([number ? `Mã số ${number} không có trong sổ đăng ký của Liên minh.` : `Dòng không có mã số tổ chức${id ? ', và mã nội bộ không phải của một tổ chức trong Liên minh' : ''}.`]);
         continue;
       }
       const due = orgs.due.get(organisation.id);
