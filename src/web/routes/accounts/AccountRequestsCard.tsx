@@ -32,7 +32,7 @@ export function AccountRequestsCard({ onIssued }: { onIssued: (issued: IssuedLin
       {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} /> : null}
       <List
         dataSource={items}
-        locale={{ emptyText: t('accounts.requests.none') }}
+        locale={{ emptyText: <Typography.Text>{t('accounts.requests.none')}</Typography.Text> }}
         renderItem={(r) => (
           <List.Item
             actions={[
