@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, formatDateTime, formatDay, vietnamToday, vietnamYear } from './time.ts';
+import { daysUntil, formatClock, formatDateTime, formatDay, vietnamToday, vietnamYear } from './time.ts';
 
 describe('dates and times in Vietnam time, whatever the phone says', () => {
   it('writes the deadline as Vietnam reads it', () => {
@@ -7,6 +7,7 @@ describe('dates and times in Vietnam time, whatever the phone says', () => {
     expect(formatDateTime('2026-12-15T16:59:59Z')).toBe('15/12/2026 23:59');
     expect(formatDateTime('2026-12-15T17:00:00Z')).toBe('16/12/2026 00:00');
     expect(formatDay('2026-12-15')).toBe('15/12/2026');
+    expect(formatClock('2026-12-02T01:05:00Z')).toBe('08:05');
   });
 
   it('counts the days to the deadline by Vietnam days, and the year from Vietnam', () => {

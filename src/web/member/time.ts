@@ -26,6 +26,12 @@ export function formatDateTime(instant: Date | string | number): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/** An instant's time of day as "23:59" (Vietnam time). */
+export function formatClock(instant: Date | string | number): string {
+  const d = inVietnam(instant);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
 /** An instant or a calendar date ('YYYY-MM-DD') as "15/12/2026" (Vietnam's day). */
 export function formatDay(value: Date | string): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {

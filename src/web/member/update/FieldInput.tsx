@@ -9,7 +9,6 @@ type Props = {
   error?: string;
   reason?: string;
   onChange(value: string | boolean | null): void;
-  onBlur(): void;
 };
 
 function shown(field: FormField, value: FieldValue | undefined): string {
@@ -23,7 +22,7 @@ function shown(field: FormField, value: FieldValue | undefined): string {
  * One field of the form, large enough for a thumb: its label and unit, last year's accepted value beside it,
  * what the alliance asked to correct, and the error in words.
  */
-export function FieldInput({ field, typed, lastYear, lastYearLabel, error, reason, onChange, onBlur }: Props) {
+export function FieldInput({ field, typed, lastYear, lastYearLabel, error, reason, onChange }: Props) {
   const id = `field-${field.key}`;
   const describedBy = [reason && `${id}-reason`, error && `${id}-error`, `${id}-last`].filter(Boolean).join(' ');
   const unit = field.unit ? UNIT_LABELS[field.unit] ?? field.unit : null;
@@ -53,7 +52,6 @@ export function FieldInput({ field, typed, lastYear, lastYearLabel, error, reaso
           onBlur={(e) => {
             const tidy = tidyNumber(e.target.value);
             if (tidy !== e.target.value) onChange(tidy);
-            onBlur();
           }}
           aria-invalid={Boolean(error)}
           aria-required={field.required}
@@ -63,7 +61,7 @@ export function FieldInput({ field, typed, lastYear, lastYearLabel, error, reaso
       </div>
     );
   } else if (field.type === 'text') {
-    control = <textarea id={id} rows={4} maxLength={field.maxLength ?? 2000} value={typeof typed === 'string' ? typed : ''} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} aria-invalid={Boolean(error)} aria-describedby={describedBy} />;
+    control = <textarea id={id} rows={4} maxLength={field.maxLength ?? 2000} value={typeof typed === 'string' ? typed : ''} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={describedBy} />;
   } else {
     const options = field.type === 'boolean' ? [{ value: true, label: 'Có' }, { value: false, label: 'Không' }] : (field.choices ?? []).map((c) => ({ value: c.value, label: c.label.vi }));
     return (
@@ -74,7 +72,7 @@ export function FieldInput({ field, typed, lastYear, lastYearLabel, error, reaso
         <div className="m-choice-list">
           {options.map((option) => (
             <label key={String(option.value)} className="m-choice">
-              <input type="radio" name={id} checked={typed === option.value} onChange={() => onChange(option.value)} onBlur={onBlur} />
+              <input type="radio" name={id} checked={typed === option.value} onChange={() => onChange(option.value)} />
               {option.label}
             </label>
           ))}

@@ -1,15 +1,11 @@
 import type { ApiError } from '../../api/client.ts';
+import { formatClock } from '../time.ts';
 import type { Typed } from './draftStore.ts';
 import { shownValue } from './FieldInput.tsx';
 import type { AnnualUpdate, FormDefinition } from './types.ts';
 import type { SaveStatus } from './useDraft.ts';
 import { valuesFromTyped } from './values.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const clock = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-};
 
 /** Where the draft is: on the device only, being sent, on the server, or waiting for the connection. */
 export function SaveStatusLine({ status, savedAt, error }: { status: SaveStatus; savedAt: string | null; error: ApiError | null }) {
@@ -17,7 +13,7 @@ export function SaveStatusLine({ status, savedAt, error }: { status: SaveStatus;
     idle: '',
     local: 'Đã lưu trên máy, sắp gửi lên máy chủ…',
     saving: 'Đang lưu lên máy chủ…',
-    saved: savedAt ? `Đã lưu bản nháp lên máy chủ lúc ${clock(savedAt)}` : 'Đã lưu bản nháp lên máy chủ',
+    saved: savedAt ? `Đã lưu bản nháp lên máy chủ lúc ${formatClock(savedAt)}` : 'Đã lưu bản nháp lên máy chủ',
     offline: 'Đang ngoại tuyến — đã lưu trên máy',
     conflict: 'Có bản nháp mới hơn trên máy chủ',
     error: error ? `Chưa lưu được lên máy chủ: ${error.message}` : 'Chưa lưu được lên máy chủ',

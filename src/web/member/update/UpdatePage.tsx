@@ -93,7 +93,6 @@ function Filing({ mine, reload }: { mine: Mine; reload(): void }) {
                 draft.change(field.key, value);
                 if (serverErrors[field.key]) setServerErrors(({ [field.key]: _gone, ...rest }) => rest);
               }}
-              onBlur={() => undefined}
             />
           ))}
           <div className="m-step-buttons">
