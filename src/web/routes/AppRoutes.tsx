@@ -68,10 +68,10 @@ export function AppRoutes() {
         <Route path="loans/new" element={<RequireUser can="seeLoans"><LoanApplicationForm /></RequireUser>} />
         <Route path="loans/portfolio" element={<RequireUser can="seePortfolio"><PortfolioDashboard /></RequireUser>} />
         <Route path="loans/:id" element={<RequireUser can="seeLoans"><LoanPage /></RequireUser>} />
-        <Route path="updates" element={<RequireUser><UpdatesQueuePage /></RequireUser>} />
-        <Route path="updates/compliance" element={<RequireUser><CompliancePage /></RequireUser>} />
-        <Route path="updates/forms" element={<RequireUser><UpdateFormsPage /></RequireUser>} />
-        <Route path="updates/:id" element={<RequireUser><UpdateReviewPage /></RequireUser>} />
+        <Route path="updates" element={<RequireUser can="seeUpdates"><UpdatesQueuePage /></RequireUser>} />
+        <Route path="updates/compliance" element={<RequireUser can="seeCompliance"><CompliancePage /></RequireUser>} />
+        <Route path="updates/forms" element={<RequireUser can="seeUpdates"><UpdateFormsPage /></RequireUser>} />
+        <Route path="updates/:id" element={<RequireUser can="seeUpdates"><UpdateReviewPage /></RequireUser>} />
         <Route path="accounts" element={<RequireUser can="manageAccounts"><AccountsPage /></RequireUser>} />
         <Route path="account/password" element={<RequireUser><PasswordPage /></RequireUser>} />
         <Route path="*" element={<NotFoundPage />} />
