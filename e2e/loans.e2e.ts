@@ -146,6 +146,13 @@ describe('a loan from a cooperative to the portfolio', () => {
     expect(await heading.innerText()).toMatch(/^Loan \S+$/);
     expect(await instalment.innerText()).toContain('Interest due');
     expect(await phone.page.getByRole('button', { name: 'Write off…' }).count()).toBe(1);
+    // The portfolio and the queues fit the phone too (their wide tables scroll inside themselves), in English.
+    await phone.page.goto(`${journey.baseUrl}/loans/portfolio`);
+    await expect.poll(() => phone.page.getByTestId('portfolio-totals').innerText()).toContain('Outstanding principal');
+    expect(await horizontalOverflow(phone.page)).toBe(0);
+    await phone.page.goto(`${journey.baseUrl}/loans`);
+    await phone.page.getByRole('tab', { name: 'Outstanding' }).waitFor();
+    expect(await horizontalOverflow(phone.page)).toBe(0);
     expect(phone.problems).toEqual([]);
 
     // The manager sees the same loan, with the payment, and no portfolio.
