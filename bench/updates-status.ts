@@ -61,7 +61,7 @@ async function fileUpdates(database: Database): Promise<number> {
            'online', s.at, s.at, case when x.h % 10 in (2, 3, 4) then s.at + interval '3 days' end
     from (${dueUpdates({ scope: { kind: 'national' } }, YEAR)}) d
     join update_forms f on f.tenant_id = d.tenant_id and f.year = ${YEAR} and f.kind = d.kind and f.version = 1
-    cross join lateral (select abs(hashtext(d.organisation_id::text)) as h) x
+    cross join lateral (select abs(hashtext(d.organisation_id::text)::bigint) as h) x
     cross join lateral (select case when x.h % 10 = 0 then null
                                     else ${`${YEAR}-12-15T23:59:59+07:00`}::timestamptz - ((x.h % 60) - 8) * interval '1 day' end as at) s
     where x.h % 5 <> 4`);
