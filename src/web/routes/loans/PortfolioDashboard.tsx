@@ -5,6 +5,7 @@ import { DateInput } from '../../components/DateInput.tsx';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { date, money } from '../../format.ts';
+import { useLabels } from '../../i18n/index.tsx';
 import { useSession } from '../../session/session.ts';
 import { useDueList, usePortfolio, type Portfolio } from './loansApi.ts';
 import { useLoanWords } from './texts.ts';
@@ -61,6 +62,7 @@ function DueList({ from }: { from?: string }) {
 export function PortfolioDashboard() {
   const { user } = useSession();
   const { t, debtGroup } = useLoanWords();
+  const labels = useLabels();
   const [asOf, setAsOf] = useState<string | undefined>();
   const query = usePortfolio(asOf);
   if (query.isLoading) return <PageLoading />;
@@ -95,7 +97,7 @@ export function PortfolioDashboard() {
       <Card>
         <Tabs
           items={[
-            { key: 'sector', label: t('portfolio.bySectorGroup'), children: <BucketTable rows={p.bySectorGroup} title={t('portfolio.sectorGroup')} /> },
+            { key: 'sector', label: t('portfolio.bySectorGroup'), children: <BucketTable rows={p.bySectorGroup.map((b) => (b.key === 'unknown' ? b : { ...b, name: labels.sectorGroup(b.key) }))} title={t('portfolio.sectorGroup')} /> },
             { key: 'district', label: t('portfolio.byDistrict'), children: <BucketTable rows={p.byDistrict} title={t('portfolio.district')} /> },
             { key: 'commune', label: t('portfolio.byCommune'), children: <BucketTable rows={p.byCommune} title={t('portfolio.commune')} /> },
             ...(isFund ? [{ key: 'due', label: t('portfolio.due30'), children: <DueList from={asOf} /> }] : []),
