@@ -68,11 +68,12 @@ export async function logIn(login: string, password: string): Promise<MemberUser
   return answer.user;
 }
 
+/** Logs out, then loads the login afresh (nothing of the session stays in this document's memory). */
 export async function logOut(): Promise<void> {
   try {
     await api.post('/api/auth/logout');
   } finally {
-    set({ status: 'ready', user: null });
+    window.location.assign('/login');
   }
 }
 

@@ -37,7 +37,7 @@ export function TopBar() {
           Liên minh HTX
         </a>
         {user && (
-          <button type="button" className="m-button m-button-small" onClick={() => void logOut().then(() => window.location.assign('/login'))} data-testid="logout">
+          <button type="button" className="m-button m-button-small" onClick={() => void logOut()} data-testid="logout">
             Đăng xuất
           </button>
         )}
