@@ -135,16 +135,9 @@ describe('lending rules before loan applications', () => {
     await o.page.getByRole('button', { name: 'Ghi giải ngân' }).click();
     await expect.poll(() => o.page.getByTestId('loan-status').innerText()).toBe('Đang cho vay');
 
-    // 8. On the disbursement day the repayment form says when a repayment can be dated (the day after), rather
-    // than offering a date the server refuses; the next day the officer records one and it is split.
-    await o.page.getByTestId('payment-not-yet').waitFor();
-    expect(await o.page.getByTestId('server-error').count()).toBe(0);
-    loanClock.today = () => '2025-01-07';
-    await o.page.clock.setFixedTime(new Date('2025-01-07T09:00:00+07:00'));
-    await o.page.reload();
+    // 8. On the disbursement day itself the officer records a first repayment, dated today by default, and it is split.
     await o.page.locator('#payments-amountVnd').waitFor();
-    expect(await o.page.getByTestId('payment-not-yet').count()).toBe(0);
-    expect(await o.page.locator('#payments-paidOn').inputValue()).toBe('07/01/2025');
+    expect(await o.page.locator('#payments-paidOn').inputValue()).toBe('06/01/2025');
     await o.page.locator('#payments-amountVnd').fill('1000000');
     await o.page.getByRole('button', { name: 'Ghi khoản trả' }).click();
     await o.page.getByRole('tab', { name: /Trả nợ/ }).click();

@@ -126,7 +126,12 @@ describe('allocatePayment', () => {
     expect(payoffAmountVnd(loan, '2025-01-20')).toBe(30_305_753n);
     expect(fieldOf(() => allocatePayment(loan, { paidOn: '2025-01-20', amountVnd: 30_305_754n }))).toBe('amountVnd');
     expect(fieldOf(() => allocatePayment(loan, { paidOn: '2025-01-20', amountVnd: 0n }))).toBe('amountVnd');
-    expect(fieldOf(() => allocatePayment(loan, { paidOn: '2025-01-10', amountVnd: 1n }))).toBe('paidOn');
+    expect(fieldOf(() => allocatePayment(loan, { paidOn: '2025-01-09', amountVnd: 1n }))).toBe('paidOn');
+    // On the disbursement day itself a payment is taken like any other of the first period, split to the đồng.
+    const sameDay = allocatePayment(loan, { paidOn: '2025-01-10', amountVnd: 1_000_000n }).allocation;
+    expect(Object.values(sameDay).reduce((a, b) => a + b, 0n)).toBe(1_000_000n);
+    expect(sameDay.currentInterestVnd).toBe(305_753n);
+    expect(payoffAmountVnd(loan, '2025-01-10')).toBe(30_305_753n);
     const later = allocatePayment(loan, { paidOn: '2025-02-10', amountVnd: 1n }).state;
     expect(fieldOf(() => allocatePayment(later, { paidOn: '2025-02-09', amountVnd: 1n }))).toBe('paidOn');
     expect(fieldOf(() => allocatePayment(later, { paidOn: '2025-02-10', amountVnd: 1n }))).toBe('no error');

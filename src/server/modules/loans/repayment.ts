@@ -168,8 +168,8 @@ function checkPaymentDate(state: LoanState, paidOn: string): void {
   if (typeof paidOn !== 'string' || !isCalendarDate(paidOn)) {
     throw new LoanInputError('paidOn', 'Ngày trả phải là ngày hợp lệ dạng YYYY-MM-DD.');
   }
-  if (paidOn <= state.contract.disbursedOn) {
-    throw new LoanInputError('paidOn', 'Ngày trả phải sau ngày giải ngân.');
+  if (paidOn < state.contract.disbursedOn) {
+    throw new LoanInputError('paidOn', 'Ngày trả không được trước ngày giải ngân.');
   }
   if (paidOn < state.penaltySettledOn) {
     throw new LoanInputError(

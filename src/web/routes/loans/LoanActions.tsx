@@ -88,7 +88,6 @@ export function LoanActions({ detail }: { detail: LoanDetail }) {
       <StepForm key="payment" loanId={id} step="payments" title={t('loan.payment.title')} submitLabel={t('loan.payment.submit')} schema={PaymentInput} defaults={{ paidOn: defaultPaymentDay(detail, now), amountVnd: '', note: '' }} extra={() => ({ idempotencyKey: crypto.randomUUID() })}
         note={
           <>
-            {first > now && <Typography.Paragraph type="warning" data-testid="payment-not-yet">{t('loan.payment.notYet')}</Typography.Paragraph>}
             {detail.payoffVnd && <Typography.Paragraph type="secondary">{t('loan.payment.payoff', { amount: money(detail.payoffVnd) })}</Typography.Paragraph>}
           </>
         }

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dayAfter, defaultPaymentDay, firstPaymentDay } from './paymentDates.ts';
+import { defaultPaymentDay, firstPaymentDay } from './paymentDates.ts';
 
 const none = { disbursements: [], payments: [], reschedulings: [] };
 
 describe('repayment dates the server accepts', () => {
-  it('starts the day after the last disbursement, across a month and a year end', () => {
-    expect(dayAfter('2025-12-31')).toBe('2026-01-01');
-    expect(dayAfter('2024-02-28')).toBe('2024-02-29');
-    expect(firstPaymentDay({ ...none, disbursements: [{ disbursedOn: '2026-01-10' }, { disbursedOn: '2026-03-31' }] })).toBe('2026-04-01');
+  it('starts on the day of the last disbursement', () => {
+    expect(firstPaymentDay({ ...none, disbursements: [{ disbursedOn: '2026-01-10' }, { disbursedOn: '2026-03-31' }] })).toBe('2026-03-31');
   });
 
   it('is not before the last payment or rescheduling', () => {
@@ -16,9 +14,10 @@ describe('repayment dates the server accepts', () => {
     expect(firstPaymentDay(none)).toBe('');
   });
 
-  it('defaults to today unless the loan was disbursed today', () => {
+  it('defaults to today, also on the disbursement day', () => {
     const disbursedToday = { ...none, disbursements: [{ disbursedOn: '2026-06-15' }] };
-    expect(defaultPaymentDay(disbursedToday, '2026-06-15')).toBe('2026-06-16');
+    expect(defaultPaymentDay(disbursedToday, '2026-06-15')).toBe('2026-06-15');
+    expect(defaultPaymentDay({ ...none, disbursements: [{ disbursedOn: '2026-06-15' }], payments: [{ paidOn: '2026-06-18' }] }, '2026-06-16')).toBe('2026-06-18');
     expect(defaultPaymentDay(disbursedToday, '2026-06-20')).toBe('2026-06-20');
   });
 });

@@ -6,22 +6,16 @@ type DatedEvents = {
   reschedulings: ReadonlyArray<{ effectiveOn: string }>;
 };
 
-export function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 const latest = (dates: string[]) => dates.reduce((a, b) => (b > a ? b : a), '');
 
 /**
  * The first day a repayment may be dated (server: repayment.ts checkPaymentDate, loan-lock.ts
- * requireDateBetween): after the day of the last disbursement, not before the last payment or rescheduling.
+ * requireDateBetween): the day of the last disbursement or later, not before the last payment or rescheduling.
  * '' when nothing was disbursed yet.
  */
 export function firstPaymentDay(events: DatedEvents): string {
   const lastDisbursement = latest(events.disbursements.map((d) => d.disbursedOn));
-  return latest([lastDisbursement ? dayAfter(lastDisbursement) : '', ...events.payments.map((p) => p.paidOn), ...events.reschedulings.map((r) => r.effectiveOn)]);
+  return latest([lastDisbursement, ...events.payments.map((p) => p.paidOn), ...events.reschedulings.map((r) => r.effectiveOn)]);
 }
 
 /** The date the repayment form starts with: today, unless the server would refuse today (then the first day it accepts). */
