@@ -49,8 +49,8 @@ export function LoginPage() {
     if (found.login || found.password) return;
     setBusy(true);
     try {
-      const signedIn = await logIn(login.trim(), password);
-      redirect(destination(signedIn, next));
+      // Signed in: the effect above leaves, once (a second redirect would cut the first document load short).
+      await logIn(login.trim(), password);
     } catch (error) {
       setErrors({ form: error instanceof ApiError ? error.message : 'Không đăng nhập được. Thử lại.' });
     } finally {
