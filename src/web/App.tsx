@@ -8,7 +8,9 @@ import { useEffect, useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
 import { z } from 'zod';
 import { ApiError } from './api/client.ts';
+import { en } from './i18n/en.ts';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
+import { vi } from './i18n/vi.ts';
 import { AppRoutes } from './routes/AppRoutes.tsx';
 import { watchSessionEnd } from './session/session.ts';
 
@@ -90,11 +92,13 @@ function LocalisedApp() {
   );
 }
 
+const dictionaries = { vi, en };
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider>
+      <I18nProvider dictionaries={dictionaries}>
         <LocalisedApp />
       </I18nProvider>
     </QueryClientProvider>

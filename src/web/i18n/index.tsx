@@ -4,14 +4,18 @@
  * staff app and the public portal alike, so nothing heavy here (zod's language is set by the staff app).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en.ts';
-import { vi, type MessageKey } from './vi.ts';
+import type { MessageKey } from './vi.ts';
 import { fieldLabel, kindLabel, sectorGroupLabel, sectorLabel, statusLabel, type Lang } from './domain-labels.ts';
 
 export type { Lang, MessageKey };
 
 const STORAGE_KEY = 'coop.lang';
-const dictionaries = { vi, en } as const;
+
+/**
+ * The words an entry uses in each language: the staff app passes every dictionary, the public portal only the
+ * shared core (coreVi, coreEn), so that a visitor's phone does not download the back office's words.
+ */
+export type Dictionaries = Record<Lang, Partial<Record<MessageKey, string>>>;
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 type I18n = { lang: Lang; setLang(lang: Lang): void; t: Translate };
@@ -32,7 +36,7 @@ function interpolate(text: string, params?: Record<string, string | number>): st
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+export function I18nProvider({ children, dictionaries }: { children: ReactNode; dictionaries: Dictionaries }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
@@ -47,8 +51,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const dictionary = dictionaries[lang];
-    return { lang, setLang, t: (key, params) => interpolate(dictionary[key] ?? vi[key] ?? key, params) };
-  }, [lang, setLang]);
+    return { lang, setLang, t: (key, params) => interpolate(dictionary[key] ?? dictionaries.vi[key] ?? key, params) };
+  }, [lang, setLang, dictionaries]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

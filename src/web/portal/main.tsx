@@ -4,13 +4,18 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { coreEn } from '../i18n/core-en.ts';
 import { I18nProvider } from '../i18n/index.tsx';
+import { coreVi } from '../i18n/core-vi.ts';
 import { PortalApp } from './PortalApp.tsx';
 import './portal.css';
 
+// The portal's words only: the staff pages' dictionaries stay out of its bundle.
+const dictionaries = { vi: coreVi, en: coreEn };
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider>
+    <I18nProvider dictionaries={dictionaries}>
       <PortalApp />
     </I18nProvider>
   </StrictMode>,
