@@ -186,7 +186,8 @@ describe('authorization matrix', () => {
 
 // No GET writes (decision 005): a read must be servable by a read-only replica, and must never hold a write lock.
 describe('no GET writes', () => {
-  it('every GET route answers every role the same with the database read-only', async () => {
+  // Every GET route × every role, twice: a few hundred requests, more as routes are added (not a speed check).
+  it('every GET route answers every role the same with the database read-only', { timeout: 300_000 }, async () => {
     const reads = ROWS.filter((r) => r.route.startsWith('GET '));
     expect(reads.length).toBeGreaterThan(20);
     const answered = new Map<string, number>();
