@@ -1,17 +1,36 @@
 import type { Command } from 'commander';
-import { register as registerBackup } from './backup.ts';
-import { register as registerDb } from './db.ts';
-import { register as registerServe } from './serve.ts';
-import { register as registerUsers } from './users.ts';
-import { register as registerLoansSchedule } from './loans-schedule.ts';
-import { register as registerLoansRules } from './loans-rules.ts';
-import { register as registerReport } from './report.ts';
-import { register as registerImport } from './import.ts';
-import { register as registerUpdates } from './updates.ts';
 
-/** Every subcommand file exports a `register(program)`; list them here. */
-const registrars: Array<(program: Command) => void> = [registerServe, registerDb, registerUsers, registerLoansSchedule, registerLoansRules, registerImport, registerReport, registerUpdates, registerBackup];
+type Loader = () => Promise<{ register(program: Command): void }>;
 
-export function registerCommands(program: Command): void {
-  for (const register of registrars) register(program);
+// Every subcommand file exports a `register(program)`. A file is loaded only when its command is asked for:
+// `coop updates status` need not load (and compile, through tsx) the web server, the importer and the loan book.
+const serve: Loader = () => import('./serve.ts');
+const db: Loader = () => import('./db.ts');
+const users: Loader = () => import('./users.ts');
+const loansSchedule: Loader = () => import('./loans-schedule.ts');
+const loansRules: Loader = () => import('./loans-rules.ts');
+const importFiles: Loader = () => import('./import.ts');
+const report: Loader = () => import('./report.ts');
+const updates: Loader = () => import('./updates.ts');
+const backup: Loader = () => import('./backup.ts');
+
+/** The top-level commands and the files that define them, in the order `coop --help` lists them. */
+const COMMANDS: Record<string, Loader[]> = {
+  serve: [serve],
+  start: [serve],
+  db: [db],
+  users: [users],
+  loans: [loansSchedule, loansRules],
+  import: [importFiles],
+  report: [report],
+  updates: [updates],
+  backup: [backup],
+  restore: [backup],
+};
+
+/** Registers the command named on the command line, or every command (help, a typo). */
+export async function registerCommands(program: Command, args: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const name = args.find((arg) => !arg.startsWith('-'));
+  const wanted = name !== undefined && COMMANDS[name] ? COMMANDS[name] : Object.values(COMMANDS).flat();
+  for (const load of new Set(wanted)) (await load()).register(program);
 }

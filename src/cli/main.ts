@@ -4,7 +4,7 @@ import { registerCommands } from './commands.ts';
 const program = new Command('coop')
   .description('Nền tảng Liên minh HTX — công cụ dòng lệnh')
   .showHelpAfterError();
-registerCommands(program);
+await registerCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,9 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../server/config.ts';
 import { systemActor } from '../server/modules/accounts/roles.ts';
 import { computeCompliance, type Compliance } from '../server/modules/annual-updates/compliance.service.ts';
-import { buildUpdateTemplate } from '../server/modules/annual-updates/template.ts';
-import { importUpdates, type UpdateImportReport } from '../server/modules/annual-updates/update-import.ts';
-import { uploadTooLarge } from '../server/modules/imports/import.service.ts';
+import type { UpdateImportReport } from '../server/modules/annual-updates/update-import.ts';
 import type { TenantScope } from '../server/modules/reports/reports.queries.ts';
 import { resolveTenant } from '../server/modules/tenants/tenants.service.ts';
 import { formatCount } from '../shared/format.ts';
@@ -80,7 +78,7 @@ async function readInput(file: string, maxBytes: number): Promise<Buffer> {
   } catch {
     throw new Error(`Không mở được tệp "${file}".`);
   }
-  if (size > maxBytes) throw uploadTooLarge(maxBytes);
+  if (size > maxBytes) throw (await import('../server/modules/imports/import.service.ts')).uploadTooLarge(maxBytes);
   return readFile(file);
 }
 
@@ -114,6 +112,8 @@ export function register(program: Command): void {
       if (!options.out.toLowerCase().endsWith('.xlsx')) throw new Error(`--out: tệp .xlsx (nhận được "${options.out}").`);
       await withDatabase('coop updates template', async (database) => {
         const tenantId = await resolveTenant(database.db, options.tenant);
+        // The workbook's library loads only for the commands that write or read one (status stays quick).
+        const { buildUpdateTemplate } = await import('../server/modules/annual-updates/template.ts');
         const bytes = await buildUpdateTemplate(database.db, { tenantId, year });
         await writeFile(options.out, bytes);
         process.stdout.write(`Đã ghi ${options.out} (${formatCount(bytes.length)} byte).\n`);
@@ -129,6 +129,7 @@ export function register(program: Command): void {
       const content = await readInput(file, loadConfig().maxUploadBytes);
       await withDatabase('coop updates import', async (database) => {
         const tenantId = await resolveTenant(database.db, options.tenant);
+        const { importUpdates } = await import('../server/modules/annual-updates/update-import.ts');
         const report = await importUpdates(database.db, { actor: systemActor(tenantId), tenantId, fileName: path.basename(file), content, dryRun: options.dryRun === true });
         if (options.json) printJson(report);
         else process.stdout.write(`${importSummary(report)}\n`);
