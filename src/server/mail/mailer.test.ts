@@ -121,6 +121,24 @@ describe('with SMTP_URL', () => {
     expect(linkIn(mail.raw)).toBe(res.json().link);
   });
 
+  it("the annual update's reminders reach the organisations that have not filed, and name those without an address", async () => {
+    const withEmail = await createOrganisation(t.database.db, { actor: systemActor(TENANT), input: buildOrganisation({ name: 'HTX Chè Nếnh Hòa Bình', email: 'htx.chenenh@hoabinh.vn' }) });
+    const withoutEmail = await createOrganisation(t.database.db, { actor: systemActor(TENANT), input: buildOrganisation({ name: 'HTX Rau sạch Đồng Kỳ', phone: '0987654321' }) });
+    const res = await t.request({ method: 'POST', url: '/api/annual-updates/reminders', cookie: admin, payload: { year: 2026 } });
+    expect(res.statusCode, res.body).toBe(200);
+    const result = res.json();
+    // The two with an address: this one's own, and the cooperative whose manager was invited above (the manager's).
+    expect(result.sent).toBe(2);
+    expect(result.failed).toEqual([]);
+    expect(result.withoutEmail).toEqual([expect.objectContaining({ organisationId: withoutEmail.id, name: 'HTX Rau sạch Đồng Kỳ', phone: '0987654321' })]);
+    const mail = await mailTo('htx.chenenh@hoabinh.vn');
+    const text = Buffer.from(mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    expect(text).toContain('chưa nhận được bản cập nhật thông tin năm 2026 của HTX Chè Nếnh Hòa Bình');
+    expect(text).toContain('15/12/2026');
+    expect((await mailTo('chu.nhiem@phuchoa.vn')).raw).toContain('2026');
+    expect(withEmail.id).not.toBe(withoutEmail.id);
+  });
+
   it('logs name neither the SMTP password nor the link', async () => {
     const lines: string[] = [];
     const log = { info: (o: unknown, m?: string) => lines.push(JSON.stringify(o) + (m ?? '')) } as unknown as Parameters<typeof createMailer>[1];

@@ -3,6 +3,7 @@
  * update waits for its correction, at the organisation's address and its managers' accounts. Those without any
  * address come back in the answer, for the printable list and the telephone.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
@@ -90,10 +91,11 @@ export async function sendReminders(db: Db, { actor, year, mailer }: { actor: Ac
     actor,
     tenantId,
     action: 'annual_update.reminders_sent',
-    entityType: 'annual_update_year',
-    entityId: String(year),
+    // One event per sending (the audit's entity id is a uuid; the year is in the event).
+    entityType: 'annual_update_reminders',
+    entityId: randomUUID(),
     before: null,
-    after: { sent: result.sent, failed: result.failed.length, withoutEmail: result.withoutEmail.length },
+    after: { year, sent: result.sent, failed: result.failed.length, withoutEmail: result.withoutEmail.length },
   });
   return result;
 }
