@@ -157,8 +157,8 @@ describe('no key or column name in any message', () => {
 
   it('domain refusals name dates and fields in words', async () => {
     const refusals = [
-      // The day of the disbursement: a repayment must come after it.
-      { url: `/api/loans/${ids.loans}/payments`, payload: { paidOn: '2024-06-10', amountVnd: '1000', idempotencyKey: 'thong-bao-0001' } },
+      // The day before the disbursement: a repayment cannot come before it.
+      { url: `/api/loans/${ids.loans}/payments`, payload: { paidOn: '2024-06-09', amountVnd: '1000', idempotencyKey: 'thong-bao-0001' } },
       { url: `/api/loans/${ids.loans}/payments`, payload: { paidOn: '2023-01-01', amountVnd: '1000', idempotencyKey: 'thong-bao-0002' } },
       { url: `/api/loans/${ids.loans}/reschedule`, payload: { effectiveOn: '2024-06-01', newTermMonths: 2, decisionNumber: '1/QĐ', reason: 'Thử' } },
       { url: '/api/loans', payload: { organisationId: ids.cooperatives, purpose: 'Thử', amountVnd: '900000000000', termMonths: 3, method: 'bullet' } },
