@@ -245,8 +245,13 @@ describe('a coop manager files the annual update on a phone', () => {
     await page.getByTestId('submit-update').click();
     await page.getByTestId('receipt').waitFor();
 
-    // Staff accept: the registry's figures move, in the organisation's history with the update named.
+    // Staff accept: the registry's figures move, in the organisation's history with the update named, and the
+    // annual report's revenue (from accepted updates) moves by the corrected revenue.
+    const reportBefore = (await call(staffPage.request, 'GET', `/api/reports/annual?year=${year}`)).updates;
     await call(staffPage.request, 'POST', `/api/annual-updates/${updateId}/accept`, {});
+    const reportAfter = (await call(staffPage.request, 'GET', `/api/reports/annual?year=${year}`)).updates;
+    expect(BigInt(reportAfter.revenueVnd) - BigInt(reportBefore.revenueVnd)).toBe(3_400_000_000n);
+    expect(reportAfter.basedOn.accepted).toBe(reportBefore.basedOn.accepted + 1);
     const record = await call(staffPage.request, 'GET', `/api/cooperatives/${organisation.id}`);
     expect(record).toMatchObject({ membersOfficial: 12, membersAssociatedCapital: 3, workers: 8, charterCapitalVnd: '1300000000' });
     const history = await call(staffPage.request, 'GET', `/api/cooperatives/${organisation.id}/history`);
