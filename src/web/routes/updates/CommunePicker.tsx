@@ -16,9 +16,10 @@ export function CommunePicker({ value, onChange, placeholder, style }: Props) {
   const communes = useCommunes(user?.tenantId);
   const options = useMemo(() => {
     const all = communes.data ?? [];
-    const mine = user?.role === 'commune_officer' && user.communeCode ? all.filter((c) => c.code === user.communeCode) : all;
+    // A user whose reach is one commune (the server's scope, not a role name) picks among that commune only.
+    const mine = user?.communeCode ? all.filter((c) => c.code === user.communeCode) : all;
     return sortByVietnamese(mine, (c) => stripUnitPrefix(c.name)).map((c) => ({ value: c.code, label: c.name }));
-  }, [communes.data, user?.role, user?.communeCode]);
+  }, [communes.data, user?.communeCode]);
   return (
     <Select
       allowClear
