@@ -173,6 +173,15 @@ describe('accepting many', () => {
     expect(group).toMatchObject({ membersOfficial: 12, membersAssociatedCapital: 0, membersAssociatedNoCapital: 0, workers: 8 });
   });
 
+  it('the update carries its rounds, oldest first, with who did what and the reasons of a return', async () => {
+    const res = await t.request({ url: `/api/annual-updates/${ids.vai}`, cookie: cookies.staff });
+    const history = res.json().history as { at: string; action: string; actorLabel: string; reasons?: Record<string, string> }[];
+    expect(history.map((h) => h.action)).toEqual(['submitted', 'returned', 'resubmitted', 'accepted']);
+    expect(history[1]!.reasons).toEqual({ revenueVnd: 'Doanh thu tăng gấp ba so với năm trước, đề nghị kiểm tra.' });
+    expect(history.map((h) => h.at)).toEqual([...history.map((h) => h.at)].sort());
+    expect(history[0]!.actorLabel).not.toBe(history[1]!.actorLabel);
+  });
+
   it('every decision is audited', async () => {
     const rows = await queryRows<{ action: string; n: number }>(t.database.db, sql`select action, count(*)::int as n from audit_events where entity_type = 'annual_update' group by action order by action`);
     expect(Object.fromEntries(rows.map((r) => [r.action, r.n]))).toEqual({ 'annual_update.accepted': 3, 'annual_update.returned': 2, 'annual_update.submitted': 5 });

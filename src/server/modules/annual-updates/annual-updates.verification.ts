@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { adminUnits } from '../admin-units/admin-units.sql.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { findAuditEvents, recordAudit } from '../audit/audit.service.ts';
 import { applyOrganisationChanges, isUuid } from '../cooperatives/cooperatives.service.ts';
 import { organisations } from '../cooperatives/cooperatives.sql.ts';
 import { formFields, type FormDefinition, type UpdateValues } from './form-definition.ts';
@@ -93,7 +93,21 @@ export async function getUpdate(db: Db, { actor, id }: { actor: Actor; id: strin
     organisation: presentOrganisationForUpdate(org!),
     lastAccepted: await findLastAccepted(db, row.tenantId, row.organisationId, row.year),
     can: updatePermissions(actor, row, false),
+    history: presentHistory(await findAuditEvents(db, row.tenantId, 'annual_update', row.id)),
   };
+}
+
+type AuditEvent = Awaited<ReturnType<typeof findAuditEvents>>[number];
+
+/** Every round of an update from its audit trail, oldest first: submitted, returned (with reasons), resubmitted, accepted. */
+function presentHistory(events: AuditEvent[]) {
+  return [...events].reverse().flatMap((e) => {
+    const before = (e.before ?? {}) as { state?: string };
+    const after = (e.after ?? {}) as { reasons?: Record<string, string> };
+    const action = { 'annual_update.submitted': before.state === 'returned' ? 'resubmitted' : 'submitted', 'annual_update.returned': 'returned', 'annual_update.accepted': 'accepted' }[e.action];
+    if (!action) return [];
+    return [{ at: e.at.toISOString(), action, actorLabel: e.actorLabel, ...(action === 'returned' ? { reasons: after.reasons ?? null } : {}) }];
+  });
 }
 
 function requireSubmitted(row: UpdateRow, doing: string): void {
