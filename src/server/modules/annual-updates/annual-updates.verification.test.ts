@@ -52,8 +52,11 @@ describe('the queue', () => {
       'Hợp tác xã Ánh Dương', 'Hợp tác xã Cam Cao Xá', 'Hợp tác xã Dứa Tân Dĩnh', 'Hợp tác xã Vải thiều Tân Dĩnh', 'Tổ hợp tác Mây tre Tân Dĩnh',
     ]);
     expect(all.items[0]).toMatchObject({ state: 'submitted', onTime: true, questionedFields: 0, organisation: { kind: 'HTX' }, can: { accept: true, return: true } });
+    expect(all.counts).toEqual({ draft: 1, submitted: 4, returned: 0, accepted: 0 });
     const submitted = (await t.request({ url: '/api/annual-updates?year=2026&state=submitted&kind=HTX', cookie: cookies.staff })).json();
     expect(submitted.total).toBe(3);
+    // The counts follow commune and kind, not the state chosen: the filter buttons keep their numbers.
+    expect(submitted.counts).toEqual({ draft: 1, submitted: 3, returned: 0, accepted: 0 });
     const commune = (await t.request({ url: `/api/annual-updates?year=2026&commune=${orgs.cam.currentCommuneCode}`, cookie: cookies.staff })).json();
     expect(commune.items.map((i: { id: string }) => i.id)).toEqual([ids.cam]);
     const page2 = (await t.request({ url: '/api/annual-updates?year=2026&pageSize=2&page=2', cookie: cookies.staff })).json();

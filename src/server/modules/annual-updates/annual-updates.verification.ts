@@ -25,13 +25,13 @@ export type QueueQuery = { year: number; state?: UpdateState; commune?: string; 
 /** The verification queue of a year, in the Vietnamese order of the organisations' names. */
 export async function findUpdates(db: Db, { actor, query }: { actor: Actor; query: QueueQuery }) {
   const user = requireUpdateReader(actor);
-  const where = and(
+  const filtered = and(
     updateReadScope(user),
     eq(annualUpdates.year, query.year),
-    query.state ? eq(annualUpdates.state, query.state) : undefined,
     query.commune ? eq(organisations.currentCommuneCode, query.commune) : undefined,
     query.kind ? eq(organisations.kind, query.kind) : undefined,
   );
+  const where = and(filtered, query.state ? eq(annualUpdates.state, query.state) : undefined);
   const from = () =>
     db
       .select({ update: annualUpdates, organisation: { id: organisations.id, name: organisations.name, kind: organisations.kind, registrationNumber: organisations.registrationNumber, currentCommuneCode: organisations.currentCommuneCode, currentCommuneName: adminUnits.name } })
@@ -39,16 +39,21 @@ export async function findUpdates(db: Db, { actor, query }: { actor: Actor; quer
       .innerJoin(organisations, and(eq(organisations.tenantId, annualUpdates.tenantId), eq(organisations.id, annualUpdates.organisationId)))
       .leftJoin(adminUnits, communeJoin);
   const rows = await from().where(where).orderBy(asc(organisations.nameOrder), asc(organisations.name), asc(organisations.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  const [{ total } = { total: 0 }] = await db
-    .select({ total: count() })
+  // How many in each state under the same commune and kind (the queue's filter buttons), in the same statement.
+  const byState = await db
+    .select({ state: annualUpdates.state, n: count() })
     .from(annualUpdates)
     .innerJoin(organisations, and(eq(organisations.tenantId, annualUpdates.tenantId), eq(organisations.id, annualUpdates.organisationId)))
-    .where(where);
+    .where(filtered)
+    .groupBy(annualUpdates.state);
+  const counts = Object.fromEntries(UPDATE_STATES.map((state) => [state, byState.find((r) => r.state === state)?.n ?? 0])) as Record<UpdateState, number>;
+  const total = query.state ? counts[query.state] : byState.reduce((sum, r) => sum + r.n, 0);
   return {
     year: query.year,
     page: query.page,
     pageSize: query.pageSize,
     total,
+    counts,
     items: rows.map(({ update, organisation }) => ({
       id: update.id,
       year: update.year,

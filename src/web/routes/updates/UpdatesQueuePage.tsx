@@ -11,7 +11,7 @@ import { useSession } from '../../session/session.ts';
 import { CommunePicker } from './CommunePicker.tsx';
 import { EmptyText, StateTag, TimelinessTag, useStateLabel } from './stateLabels.tsx';
 import { UpdatesHeader, useYear } from './UpdatesHeader.tsx';
-import { UPDATE_KINDS, UPDATE_STATES, useAcceptMany, useQueue, useStateCounts, type AcceptManyResult, type QueueItem } from './updatesApi.ts';
+import { UPDATE_KINDS, UPDATE_STATES, useAcceptMany, useQueue, type AcceptManyResult, type QueueItem } from './updatesApi.ts';
 
 const FILTER_KEYS = ['state', 'commune', 'kind'] as const;
 
@@ -32,7 +32,8 @@ export default function UpdatesQueuePage() {
   const [year, setYear] = useYear();
   const { state, page, pageSize, update } = useSearchState(FILTER_KEYS);
   const queue = useQueue({ year, state: state.state, commune: state.commune, kind: state.kind, page, pageSize });
-  const counts = useStateCounts({ year, commune: state.commune, kind: state.kind });
+  // Per state under the same commune and kind, counted by the server with the page.
+  const counts: Partial<Record<string, number>> = queue.data?.counts ?? {};
   const acceptMany = useAcceptMany();
   const [selected, setSelected] = useState<string[]>([]);
   const [result, setResult] = useState<AcceptManyResult | null>(null);

@@ -2,7 +2,7 @@
  * The annual update's staff API as these pages use it (decision 007): the queue, one update, return and accept,
  * compliance and its lists, reminders, the Excel template and import, the form versions.
  */
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../api/client.ts';
 import type { Compliance, ComplianceList } from '../../../server/modules/annual-updates/compliance.service.ts';
 import type { RemindersResult } from '../../../server/modules/annual-updates/compliance.reminders.ts';
@@ -41,17 +41,6 @@ const KEY = ['annual-updates'] as const;
 
 export function useQueue(filter: { year: number; state?: string; commune?: string; kind?: string; page: number; pageSize: number }) {
   return useQuery({ queryKey: [...KEY, 'queue', filter], queryFn: () => api.get<Queue>('/api/annual-updates', filter) });
-}
-
-/** How many updates are in each state under the same filters (the queue's total, asked per state). */
-export function useStateCounts(filter: { year: number; commune?: string; kind?: string }): Partial<Record<UpdateState, number>> {
-  const results = useQueries({
-    queries: UPDATE_STATES.map((state) => ({
-      queryKey: [...KEY, 'queue', { ...filter, state, page: 1, pageSize: 1 }],
-      queryFn: () => api.get<Queue>('/api/annual-updates', { ...filter, state, page: 1, pageSize: 1 }),
-    })),
-  });
-  return Object.fromEntries(UPDATE_STATES.map((state, i) => [state, results[i]?.data?.total])) as Partial<Record<UpdateState, number>>;
 }
 
 export function useUpdate(id: string) {
