@@ -48,6 +48,7 @@ export const FIELD_LABELS: Record<string, string> = {
   area: 'Địa bàn',
   asOf: 'Ngày tính số liệu',
   body: 'Nội dung gửi lên',
+  category: 'Nhóm trong danh sách nộp cập nhật',
   chart: 'Biểu đồ',
   collateral: 'Tài sản bảo đảm',
   commune: 'Xã/phường',
