@@ -48,7 +48,7 @@ export const FIELD_LABELS: Record<string, string> = {
   area: 'Địa bàn',
   asOf: 'Ngày tính số liệu',
   body: 'Nội dung gửi lên',
-  category: 'Nhóm trong danh sách nộp cập nhật',
+  category: 'Nhóm (đúng hạn, nộp muộn, chưa nộp…)',
   chart: 'Biểu đồ',
   collateral: 'Tài sản bảo đảm',
   commune: 'Xã/phường',
