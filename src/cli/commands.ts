@@ -23,6 +23,7 @@ const COMMANDS: Record<string, Loader[]> = {
   loans: [loansSchedule, loansRules],
   import: [importFiles],
   report: [report],
+  plan: [report],
   updates: [updates],
   backup: [backup],
   restore: [backup],
