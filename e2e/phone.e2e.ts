@@ -92,8 +92,9 @@ describe('on a phone', () => {
     const manager = await createAccount(journey, 'coop_manager', { organisationRegistrationNumber: own.registrationNumber });
     const { page, problems } = await journey.newPage(PHONE);
     await logIn(page, journey.baseUrl, manager);
-
-    // Their registry holds one organisation: their own.
+    // A manager lands on their own home (/member); the registry holds one organisation: their own.
+    expect(new URL(page.url()).pathname).toBe('/member');
+    await page.goto(`${journey.baseUrl}/registry`);
     await expect.poll(() => page.getByTestId('organisation-card').count()).toBe(1);
     await page.getByTestId('organisation-card').click();
     await page.getByTestId('edit-button').click();
