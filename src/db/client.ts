@@ -1,17 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { DurableNodeFS } from './durable-fs.ts';
+import type { DurableNodeFS } from './durable-fs.ts';
 
 export type Schema = typeof schema;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -124,6 +121,13 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     lock = acquireDataDirLock(dataDir, options.holder ?? 'coop');
   }
   try {
+    // The embedded engine's modules load only when it is used: a command on PostgreSQL does without them (~0.5 s).
+    const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { DurableNodeFS }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('drizzle-orm/pglite'),
+      import('./durable-fs.ts'),
+    ]);
     const fs = dataDir ? new DurableNodeFS(path.join(dataDir, 'pg')) : undefined;
     const client = await PGlite.create({
       ...(fs ? { fs } : {}),
@@ -180,6 +184,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
 /** Applies the migrations that have not run yet (forward only). */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.engine === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migratePglite(database.db as any, { migrationsFolder });
   } else {
