@@ -1,4 +1,5 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { ContactFields } from './ContactFields.tsx';
+import { Alert, Form, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCommunes } from '../../reference/reference.ts';
@@ -68,15 +69,7 @@ export function AccountFormModal({ open, account, onClose, onIssued }: { open: b
     >
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="account-form">
         <Alert type="info" showIcon title={t('accounts.form.contactHint')} style={{ marginBottom: 16 }} />
-        <Form.Item name="email" label={t('accounts.form.email')}>
-          <Input type="email" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="phone" label={t('accounts.form.phone')}>
-          <Input inputMode="tel" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="displayName" label={t('accounts.form.name')}>
-          <Input autoComplete="off" />
-        </Form.Item>
+        <ContactFields />
         <Form.Item name="role" label={t('accounts.form.role')}>
           <Select options={Object.entries(ROLE_OPTIONS).map(([value, [vi, en]]) => ({ value, label: lang === 'en' ? en : vi }))} />
         </Form.Item>

@@ -1,5 +1,6 @@
+import { ContactFields } from './ContactFields.tsx';
 import { UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { useSession } from '../../session/session.ts';
@@ -45,15 +46,7 @@ export function InviteManagerButton({ organisation }: { organisation: { id: stri
       <Modal open={open} title={t('accounts.invite.title', { name: organisation.name })} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('accounts.invite.submit')} cancelText={t('accounts.form.cancel')} confirmLoading={invite.isPending}>
         <Typography.Paragraph>{t('accounts.invite.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="email" label={t('accounts.form.email')}>
-            <Input type="email" autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('accounts.form.phone')}>
-            <Input inputMode="tel" autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="displayName" label={t('accounts.form.name')}>
-            <Input autoComplete="off" />
-          </Form.Item>
+          <ContactFields />
           {error ? <Alert type="error" showIcon title={error} /> : null}
         </Form>
       </Modal>
