@@ -10,3 +10,6 @@ export * from '../server/modules/reports/reports.sql.ts';
 export * from '../server/modules/loans/loans.sql.ts';
 export * from '../server/modules/admin-units/boundaries.sql.ts';
 export * from '../server/modules/annual-updates/annual-updates.sql.ts';
+export * from '../server/modules/calendar/calendar.sql.ts';
+export * from '../server/modules/difficulties/difficulties.sql.ts';
+export * from '../server/modules/consultations/consultations.sql.ts';

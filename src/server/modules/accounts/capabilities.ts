@@ -31,6 +31,20 @@ export function capabilitiesOf(actor: Extract<Actor, { kind: 'user' }>) {
     manageAccounts: inTenant && has(['alliance_admin'], actor),
     /** Inviting an organisation's manager and deciding on account requests (requireManagerInviter). */
     inviteManagers: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    /** Difficulties and recommendations (difficulties.policy.ts): the queues (a commune officer reads its communes'). */
+    seeDifficulties: inTenant && has(['alliance_admin', 'alliance_staff', 'commune_officer'], actor),
+    /** Triage, direct answers, grouping, forwarding by letter, agencies' answers, closing. */
+    handleDifficulties: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    /** A cooperative's own difficulties and consultations, from its manager's phone. */
+    raiseDifficulties: inTenant && has(['coop_manager'], actor),
+    /** The difficulties' figures by category, agency and commune (`coop requests report`). */
+    seeRequestReports: has(['alliance_admin', 'alliance_staff', 'national_viewer'], actor),
+    /** The working-day calendar's corrections (national data, audited). */
+    manageCalendar: has(['alliance_admin'], actor),
+    /** The official letters' heading, symbol and signer. */
+    manageLetterSettings: inTenant && has(['alliance_admin'], actor),
+    /** Expert consultations: the roster, assigning, sessions (consultations.policy.ts). */
+    handleConsultations: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
   };
 }
 export type Capabilities = ReturnType<typeof capabilitiesOf>;

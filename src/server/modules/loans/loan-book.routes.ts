@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getLoanDetail } from './loan-detail.service.ts';
-import { attachmentDisposition } from './loan-documents.files.ts';
+import { attachmentDisposition } from '../../files/upload-checks.ts';
 import { disburseLoan, postLoanPayment, rescheduleLoanTerm, writeOffLoan } from './loan-events.service.ts';
 import { presentPayment } from './loans.present.ts';
 import { AsOfQuery, DisbursementInput, PaymentInput, RescheduleInput, WriteOffInput } from './loans.schemas.ts';

@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isUuid } from '../cooperatives/cooperatives.service.ts';
 import { getLoan } from './loan-applications.service.ts';
-import { checkDocument } from './loan-documents.files.ts';
+import { checkDocument } from '../../files/upload-checks.ts';
 import { loanPermissions } from './loans.policy.ts';
 import { loanDocuments } from './loans.sql.ts';
 

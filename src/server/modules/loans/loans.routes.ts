@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { applyForLoan, findLoans, getLoan } from './loan-applications.service.ts';
 import { appraiseLoan, decideLoan, signLoanContract } from './loan-decisions.service.ts';
 import { getLoanDetail, getPayoff } from './loan-detail.service.ts';
-import { attachmentDisposition, MAX_DOCUMENT_BYTES } from './loan-documents.files.ts';
+import { attachmentDisposition, MAX_DOCUMENT_BYTES } from '../../files/upload-checks.ts';
 import { addLoanDocument, getLoanDocument } from './loan-documents.service.ts';
 import { findLoanRules, presentRules, setLoanRules } from './loan-rules.service.ts';
 import { loanBookRoutes } from './loan-book.routes.ts';

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  customType,
   date,
   foreignKey,
   index,
@@ -15,15 +14,10 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../../db/bytea.ts';
 import { organisations } from '../cooperatives/cooperatives.sql.ts';
 import { alliances } from '../tenants/tenants.sql.ts';
 
-/** bytea as a Buffer on both drivers (node-postgres gives a Buffer, PGlite a Uint8Array). */
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-  toDriver: (value) => value,
-});
 
 const money = (name: string) => bigint(name, { mode: 'bigint' });
 

@@ -1,5 +1,5 @@
-// Which files a loan application may carry, checked by name AND by content (the first bytes), never by the
-// type the browser claims: a renamed .html or .exe is refused.
+// Which files an upload may carry (a loan application's documents, a difficulty's attachments, …), checked by
+// name AND by content (the first bytes), never by the type the browser claims: a renamed .html or .exe is refused.
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
