@@ -14,6 +14,7 @@ function ensurePackages() {
   const needed = [
     { pkg: 'chromium', present: () => existsSync(chromium), why: 'Chromium cho các kiểm thử trình duyệt (hoặc đặt CHROMIUM_PATH)' },
     { pkg: 'libreoffice-calc-nogui', present: () => spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0, why: 'LibreOffice (soffice) để mở thử tệp .xlsx xuất ra' },
+    { pkg: 'libreoffice-writer-nogui', present: () => existsSync('/usr/lib/libreoffice/program/libswlo.so'), why: 'LibreOffice Writer để chuyển thử công văn .docx sang PDF' },
   ];
   const missing = needed.filter((n) => !n.present());
   if (missing.length === 0) return;
