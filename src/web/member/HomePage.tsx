@@ -4,6 +4,7 @@ import { STATUS_LABELS, KIND_LABELS, type Kind, type Status } from '../../shared
 import { followLink } from './navigation.ts';
 import { chooseOrganisation, organisationsOf, useSession, type MemberUser } from './session.ts';
 import { daysUntil, formatDateTime, vietnamToday, vietnamYear } from './time.ts';
+import { DifficultiesHomeCard } from './difficulties/HomeCard.tsx';
 import { Card, Loading, LoadError } from './ui.tsx';
 import { useJson } from './useJson.ts';
 import { mineUrl, STATE_LABELS, type Mine } from './update/types.ts';
@@ -29,6 +30,7 @@ export function HomePage() {
       <Card title={`Cập nhật thông tin năm ${year}`} testId="member-due">
         {due.error ? <LoadError error={due.error} onRetry={due.retry} /> : due.data ? <Due mine={due.data} /> : <Loading />}
       </Card>
+      <DifficultiesHomeCard user={user} />
       <Card title="Việc khác">
         <ul className="m-link-list">
           {loans.data && loans.data.items.length > 0 && (

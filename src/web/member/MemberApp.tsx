@@ -1,5 +1,6 @@
 import { Fragment, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { HomePage } from './HomePage.tsx';
+import { difficultyPage } from './difficulties/pages.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { PasswordPage } from './PasswordPage.tsx';
 import { redirect, useLocation } from './navigation.ts';
@@ -75,6 +76,8 @@ function page(pathname: string): ReactNode {
   if (pathname === '/member/password') return <ForManager><PasswordPage /></ForManager>;
   const update = /^\/member\/update\/(\d{4})$/.exec(pathname);
   if (update) return <ForManager><UpdatePage year={Number(update[1])} /></ForManager>;
+  const difficulty = difficultyPage(pathname);
+  if (difficulty) return <ForManager>{difficulty}</ForManager>;
   const Account = accountPage(pathname);
   if (Account) return <Account />;
   return <NotFound />;
