@@ -23,6 +23,7 @@ import { loansRoutes } from './modules/loans/loans.routes.ts';
 import { annualUpdatesRoutes } from './modules/annual-updates/annual-updates.routes.ts';
 import { complianceRoutes } from './modules/annual-updates/compliance.routes.ts';
 import { updateImportRoutes } from './modules/annual-updates/update-import.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerWebApp } from './static-assets.ts';
 import { createMailer } from './mail/mailer.ts';
 
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(annualUpdatesRoutes);
   await app.register(complianceRoutes);
   await app.register(updateImportRoutes, { config });
+  await app.register(calendarRoutes);
 
   const spa = existsSync(path.join(webRoot, 'index.html'));
   if (spa) await registerWebApp(app, webRoot);
