@@ -4,13 +4,13 @@ import { useSession } from '../session.ts';
 import { formatDay } from '../time.ts';
 import { Loading, LoadError } from '../ui.tsx';
 import { useJson } from '../useJson.ts';
-import { agencyName, CATEGORY_LABELS, STATE_LABELS, type DifficultySummary } from './labels.ts';
+import { agencyName, CATEGORY_LABELS, STATE_LABELS, type Difficulty, type DifficultySummary } from './labels.ts';
 import './difficulties.css';
 
 type List = { items: DifficultySummary[]; total: number };
 
 /** The answer a cooperative got, in a line: the alliance's own or the agency's. */
-export function answerOf(d: DifficultySummary): { from: string; content: string } | null {
+export function answerOf(d: Pick<DifficultySummary, 'answers' | 'directAnswer'>): { from: string; content: string } | null {
   const agency = d.answers?.[0];
   if (agency?.content) return { from: agencyName(agency.agency) || 'Cơ quan', content: agency.content };
   if (d.directAnswer) return { from: 'Liên minh', content: d.directAnswer };
@@ -55,8 +55,12 @@ export function DifficultiesPage() {
 }
 
 function DifficultyCard({ difficulty: d }: { difficulty: DifficultySummary }) {
-  const answer = answerOf(d);
   const open = d.state !== 'answered' && d.state !== 'closed';
+  // A list carries the alliance's own answer; an agency's is read from the difficulty itself, once it has one.
+  const agencyAnswered = !open && Boolean(d.recommendation?.letterNumber) && !d.directAnswer;
+  const detail = useJson<Difficulty>(agencyAnswered ? `/api/difficulties/${d.id}` : null);
+  const answer = answerOf(detail.data ?? d);
+  const r = d.recommendation;
   return (
     <a className="d-card" href={`/member/difficulties/${d.id}`} onClick={followLink} data-testid="difficulty-card">
       <span className="d-card-top">
@@ -67,6 +71,11 @@ function DifficultyCard({ difficulty: d }: { difficulty: DifficultySummary }) {
       <span className="m-muted">
         {CATEGORY_LABELS[d.category as keyof typeof CATEGORY_LABELS] ?? 'Khác'} · gửi ngày {formatDay(d.raisedOn)}
       </span>
+      {r?.letterNumber && (
+        <span>
+          Đã chuyển {r.agencyName ?? 'cơ quan có thẩm quyền'} (công văn số {r.letterNumber})
+        </span>
+      )}
       {open && d.dueOn && <span className={d.overdue ? 'd-late' : undefined}>Hạn trả lời: {formatDay(d.dueOn)}</span>}
       {answer && (
         <span className="d-answer-line" data-testid="difficulty-answer">

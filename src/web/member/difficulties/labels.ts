@@ -55,9 +55,11 @@ export type DifficultySummary = {
   outcome?: string | null;
   directAnswer?: string | null;
   answers?: AgencyAnswer[];
+  /** In a list: the recommendation it was forwarded with, in short. */
+  recommendation?: { id: string; letterNumber?: string | null; agencyName?: string | null } | null;
 };
 
-export type Difficulty = DifficultySummary & {
+export type Difficulty = Omit<DifficultySummary, 'recommendation'> & {
   description: string;
   publicConsent: string;
   published?: boolean;
