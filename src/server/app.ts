@@ -24,6 +24,8 @@ import { annualUpdatesRoutes } from './modules/annual-updates/annual-updates.rou
 import { complianceRoutes } from './modules/annual-updates/compliance.routes.ts';
 import { updateImportRoutes } from './modules/annual-updates/update-import.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { publicDifficultiesRoutes } from './modules/difficulties/public-difficulties.routes.ts';
+import { requestsReportRoutes } from './modules/difficulties/requests-report.routes.ts';
 import { registerWebApp } from './static-assets.ts';
 import { createMailer } from './mail/mailer.ts';
 
@@ -99,6 +101,8 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(annualUpdatesRoutes);
   await app.register(complianceRoutes);
   await app.register(updateImportRoutes, { config });
+  await app.register(publicDifficultiesRoutes);
+  await app.register(requestsReportRoutes);
   await app.register(calendarRoutes);
 
   const spa = existsSync(path.join(webRoot, 'index.html'));
