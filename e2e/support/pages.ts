@@ -60,6 +60,8 @@ export const PAGES: AppPage[] = [
   // Accounts (src/web/routes/accounts; manageAccounts) and one's own password.
   { name: 'tài khoản', path: () => '/accounts', allowed: ['alliance_admin'] },
   { name: 'đổi mật khẩu', path: () => '/account/password', allowed: SIGNED_IN },
+  // The working-day calendar (src/web/routes/calendar): read by everyone signed in, corrected by the administrator.
+  { name: 'lịch ngày làm việc', path: () => '/calendar', allowed: SIGNED_IN },
 ];
 
 /** The pages a role may open. */

@@ -1,4 +1,4 @@
-import { AimOutlined, AuditOutlined, TeamOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, CalendarOutlined, TeamOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation } from 'react-router-dom';
@@ -18,6 +18,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/loans')) return '/loans';
   if (pathname.startsWith('/updates')) return '/updates';
   if (pathname.startsWith('/accounts')) return '/accounts';
+  if (pathname.startsWith('/calendar')) return '/calendar';
   if (pathname.startsWith('/login')) return '/login';
   return '/directory';
 }
@@ -44,6 +45,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
     ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),
     ...(user?.can.manageAccounts ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('nav.accounts') }] : []),
+    ...(user ? [{ key: '/calendar', icon: <CalendarOutlined />, label: t('calendar.nav') }] : []),
     ...(user ? [] : [{ key: '/login', icon: <LoginOutlined />, label: t('nav.login') }]),
   ];
   return (

@@ -2,9 +2,10 @@ import { accountsEn } from './accounts.ts';
 import { closedYearEn } from './closed-year.ts';
 import { loansEn } from './loans.ts';
 import { updatesEn } from './updates.ts';
+import { calendarEn } from './calendar.ts';
 import { difficultiesEn } from './difficulties.ts';
 import { coreEn } from './core-en.ts';
 import type { Messages } from './vi.ts';
 
 /** The English strings (second language); keys must match vi.ts, which the type enforces. */
-export const en: Messages = { ...coreEn, ...loansEn, ...closedYearEn, ...accountsEn, ...updatesEn, ...difficultiesEn };
+export const en: Messages = { ...coreEn, ...loansEn, ...closedYearEn, ...accountsEn, ...updatesEn, ...calendarEn, ...difficultiesEn };

@@ -25,6 +25,7 @@ const CompliancePage = lazy(() => import('./updates/CompliancePage.tsx'));
 const UpdateFormsPage = lazy(() => import('./updates/UpdateFormsPage.tsx'));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
 const PasswordPage = lazy(() => import('./accounts/PasswordPage.tsx'));
+const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
 
 const DOCUMENT_PATH = window.location.pathname;
 
@@ -74,6 +75,7 @@ export function AppRoutes() {
         <Route path="updates/:id" element={<RequireUser can="seeUpdates"><UpdateReviewPage /></RequireUser>} />
         <Route path="accounts" element={<RequireUser can="manageAccounts"><AccountsPage /></RequireUser>} />
         <Route path="account/password" element={<RequireUser><PasswordPage /></RequireUser>} />
+        <Route path="calendar" element={<RequireUser><CalendarPage /></RequireUser>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
