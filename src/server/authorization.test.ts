@@ -20,6 +20,7 @@ import { accountRows, createAccountFixture, type AccountFixture } from './module
 import { complianceRows } from './modules/annual-updates/compliance.authorization-rows.ts';
 import { annualUpdateRows, createAnnualUpdateFixture, type AnnualUpdateFixture } from './modules/annual-updates/annual-updates.authorization-rows.ts';
 import { boundaryFile } from './modules/admin-units/boundaries.test-support.ts';
+import { consultationRows, createConsultationFixture, type ConsultationFixture } from './modules/consultations/consultations.authorization-rows.ts';
 
 type Who =
   | 'anonymous'
@@ -83,6 +84,7 @@ const ROWS: Row[] = [
   ...accountRows(() => ({ ...accountFixture, orgId: fixture.orgId })),
   ...complianceRows(),
   ...annualUpdateRows(() => ({ ...updateFixture, orgId: fixture.orgId })),
+  ...consultationRows(() => consultationFixture),
 ];
 
 let t: TestApp;
@@ -91,6 +93,7 @@ let loanFixture: LoanFixture;
 let importFixture: ImportFixture;
 let accountFixture: Omit<AccountFixture, 'orgId'>;
 let updateFixture: AnnualUpdateFixture;
+let consultationFixture: ConsultationFixture;
 const cookies = new Map<Who, string | undefined>();
 const routes: string[] = [];
 
@@ -111,6 +114,7 @@ beforeAll(async () => {
   importFixture = await createImportFixture(t.database.db);
   accountFixture = await createAccountFixture(t.database.db);
   updateFixture = await createAnnualUpdateFixture(t.database.db);
+  consultationFixture = await createConsultationFixture(t.database.db, fixture.orgId);
 });
 afterAll(() => t.close());
 
@@ -134,7 +138,7 @@ describe('authorization matrix', () => {
         }
         const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
         const res = await t.request({ ...options, cookie });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids].some((id) => options.url?.toString().includes(id)));
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids, ...consultationFixture.ids].some((id) => options.url?.toString().includes(id)));
         if (row.allowed.includes(who)) {
           expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
           expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);

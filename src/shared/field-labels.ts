@@ -132,6 +132,22 @@ export const FIELD_LABELS: Record<string, string> = {
   version: 'Phiên bản của bản ghi',
   writtenOffOn: 'Ngày xóa nợ',
   year: 'Năm',
+  // Expert consultations (decision 008).
+  active: 'Đang tham gia',
+  channel: 'Kênh tiếp nhận',
+  comment: 'Nhận xét',
+  description: 'Nội dung',
+  expertId: 'Chuyên gia',
+  fields: 'Lĩnh vực tư vấn',
+  form: 'Hình thức tư vấn',
+  heldOn: 'Ngày tư vấn',
+  notes: 'Nội dung buổi tư vấn',
+  organisation: 'Cơ quan, đơn vị công tác',
+  outcome: 'Kết quả',
+  rating: 'Mức đánh giá',
+  requestedOn: 'Ngày đề nghị',
+  scheduledOn: 'Ngày hẹn tư vấn',
+  topic: 'Lĩnh vực cần tư vấn',
 };
 
 /** "guarantors.0.name" → "Người bảo lãnh thứ 1 › Tên"; a key nobody labelled reads "Dữ liệu". */
