@@ -12,6 +12,7 @@ const loansRules: Loader = () => import('./loans-rules.ts');
 const importFiles: Loader = () => import('./import.ts');
 const report: Loader = () => import('./report.ts');
 const updates: Loader = () => import('./updates.ts');
+const requests: Loader = () => import('./requests.ts');
 const backup: Loader = () => import('./backup.ts');
 
 /** The top-level commands and the files that define them, in the order `coop --help` lists them. */
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Loader[]> = {
   report: [report],
   plan: [report],
   updates: [updates],
+  requests: [requests],
   backup: [backup],
   restore: [backup],
 };

@@ -15,6 +15,7 @@ import { withDatabaseName } from '../test/global-setup.ts';
 import { createLoanFixture, loanRows, type LoanFixture } from './modules/loans/loans.authorization-rows.ts';
 import { createImportFixture, importRows, type ImportFixture } from './modules/imports/imports.authorization-rows.ts';
 import { reportRows } from './modules/reports/reports.authorization-rows.ts';
+import { requestsReportRows } from './modules/difficulties/requests-report.authorization-rows.ts';
 import { calendarRows } from './modules/calendar/calendar.authorization-rows.ts';
 import { accountRows, createAccountFixture, type AccountFixture } from './modules/accounts/accounts.authorization-rows.ts';
 import { complianceRows } from './modules/annual-updates/compliance.authorization-rows.ts';
@@ -80,6 +81,7 @@ const ROWS: Row[] = [
   ...loanRows(() => ({ ...loanFixture, orgId: fixture.orgId })),
   ...importRows(() => importFixture),
   ...reportRows(),
+  ...requestsReportRows(),
   ...calendarRows(),
   ...accountRows(() => ({ ...accountFixture, orgId: fixture.orgId })),
   ...complianceRows(),

@@ -4,7 +4,7 @@ import { formatCount } from '../../../shared/format.ts';
 import { pdfmake } from '../../pdf.ts';
 import { categoryLabel } from './public-difficulties.words.ts';
 import type { RequestsReport } from './requests-report.ts';
-import { REPORT_NOTE, summaryLines } from './requests-report.xlsx.ts';
+import { REPORT_NOTE, summaryLines } from './requests-report.lines.ts';
 
 const head = (text: string): TableCell => ({ text, style: 'head' });
 const right = (value: number | null, bold = false): TableCell => ({ text: value === null ? '' : formatCount(value), alignment: 'right', bold });
