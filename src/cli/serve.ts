@@ -90,6 +90,9 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
     await database.close();
     throw error;
   }
+  // The portal's home figures, counted once now rather than for its first visitor (with the engine's caches warmed
+  // on the way); a deployment of several alliances answers 400 at once, and that is all.
+  void app.inject({ method: 'GET', url: '/api/public/reports/dashboard' }).catch(() => {});
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   process.stdout.write(`Nền tảng Liên minh HTX đang chạy: http://localhost:${port} (CSDL: ${database.engine})\n`);

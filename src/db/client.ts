@@ -9,6 +9,7 @@ import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { DurableNodeFS } from './durable-fs.ts';
+import { takeTurn } from './turns.ts';
 
 export type Schema = typeof schema;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -147,12 +148,9 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     // PGlite runs a statement synchronously on this thread, and a request's next statement is sent from a promise
     // continuation, before Node reads any other request: a dashboard's eleven statements would run back to back
     // while a search sent meanwhile waits for all of them. Yielding to the event loop before each statement lets the
-    // requests that arrived take their turn in PGlite's queue (first come, first served) between two statements.
+    // requests that arrived take their turn between two statements, interactive ones before a report's (turns.ts).
     const query = client.query.bind(client);
-    client.query = (async (...args: Parameters<typeof query>) => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return query(...args);
-    }) as typeof client.query;
+    client.query = ((...args: Parameters<typeof query>) => takeTurn(() => query(...args))) as typeof client.query;
     // The embedded database reads its pages from memory, not from a disk: a random page costs about what a
     // sequential one does. With the default (4) the planner scans all 35,000 organisations rather than use the
     // search's trigram index for a broad word, three times slower (bench/README.md).

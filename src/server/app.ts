@@ -23,6 +23,7 @@ import { loansRoutes } from './modules/loans/loans.routes.ts';
 import { annualUpdatesRoutes } from './modules/annual-updates/annual-updates.routes.ts';
 import { complianceRoutes } from './modules/annual-updates/compliance.routes.ts';
 import { updateImportRoutes } from './modules/annual-updates/update-import.routes.ts';
+import { difficultiesRoutes } from './modules/difficulties/difficulties.routes.ts';
 import { consultationsRoutes } from './modules/consultations/consultations.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { publicDifficultiesRoutes } from './modules/difficulties/public-difficulties.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(annualUpdatesRoutes);
   await app.register(complianceRoutes);
   await app.register(updateImportRoutes, { config });
+  await app.register(difficultiesRoutes);
   await app.register(consultationsRoutes);
   await app.register(publicDifficultiesRoutes);
   await app.register(requestsReportRoutes);

@@ -20,12 +20,17 @@ const YEARS = 10;
  */
 export function PublicFigures({ alliances, alliancesReady }: { alliances: Alliance[]; alliancesReady: boolean }) {
   const t = useReportTexts();
-  const [year, setYear] = useState(defaultReportYear);
+  const [chosenYear, setYear] = useState<number>();
   const [chosen, setChosen] = useState<number>();
   const several = alliances.length > 1;
   const tenant = chosen ?? (several ? alliances[0]!.id : undefined);
-  const dashboard = useJson<PublicDashboardData>(alliancesReady ? withQuery('/api/public/reports/dashboard', { year, tenant }) : null);
+  // Asked for at once, without waiting for the alliances: the server answers for its only alliance and for the
+  // year the portal opens on, the very request portal.html preloads. A portal of several alliances asks again
+  // for the first one when the list arrives.
+  const dashboard = useJson<PublicDashboardData>(withQuery('/api/public/reports/dashboard', { year: chosenYear, tenant }));
   const data = dashboard.data;
+  const year = chosenYear ?? data?.year ?? defaultReportYear();
+  const error = alliancesReady ? dashboard.error : undefined;
   const thisYear = new Date().getFullYear();
 
   return (
@@ -52,8 +57,8 @@ export function PublicFigures({ alliances, alliancesReady }: { alliances: Allian
           ))}
         </select>
       </div>
-      {dashboard.error ? <LoadError error={dashboard.error} onRetry={dashboard.retry} /> : null}
-      {data ? <HeadlineCards headline={data.headline} previous={data.previousYear} /> : dashboard.error ? null : <Loading />}
+      {error ? <LoadError error={error} onRetry={dashboard.retry} /> : null}
+      {data ? <HeadlineCards headline={data.headline} previous={data.previousYear} /> : error ? null : <Loading />}
       {data ? (
         <WhenNear minHeight={400}>
           <Suspense fallback={<Loading />}>

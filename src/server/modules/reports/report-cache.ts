@@ -12,6 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.ts';
+import { asBackgroundWork } from '../../../db/turns.ts';
 import { queryRows, type TenantScope } from './reports.queries.ts';
 
 /**
@@ -109,7 +110,7 @@ export async function sendCachedReport(db: Db, request: FastifyRequest, reply: F
     report.scope !== 'only alliance' ? report.scope : versions.size === 1 ? { kind: 'tenant', tenantId: [...versions.keys()][0]! } : undefined;
   const version = scope && scopeVersion(versions, scope);
   // An alliance that does not exist, or a public request that must name one: the service says why.
-  if (!scope || version === undefined) return report.compute(scope);
+  if (!scope || version === undefined) return asBackgroundWork(() => report.compute(scope));
   const hash = createHash('sha256').update(JSON.stringify([report.name, scope, canonical(report.query), version])).digest('base64url').slice(0, 27);
   const etag = `"${EPOCH}-${hash}"`;
   if (matches(request.headers['if-none-match'], etag)) return reply.header('etag', etag).code(304).send();
@@ -122,7 +123,7 @@ export async function sendCachedReport(db: Db, request: FastifyRequest, reply: F
     reply.header('etag', etag);
     return kept;
   }
-  const body = JSON.stringify(await report.compute(scope));
+  const body = JSON.stringify(await asBackgroundWork(() => report.compute(scope)));
   if (scopeVersion(await readVersions(db), scope) === version) {
     remember(cache, hash, body);
     reply.header('etag', etag);

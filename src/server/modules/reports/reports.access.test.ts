@@ -1,5 +1,7 @@
 /** Who may use every report route, role by role, and what the public routes leave out. */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultReportYear, todayIso } from '../../../shared/dates.ts';
 import type { Role } from '../accounts/roles.ts';
 import { systemActor } from '../accounts/roles.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
@@ -122,6 +124,16 @@ describe('public figures', () => {
       expect(body).not.toMatch(/Nguyễn Văn Riêng|0912345678|HTX A|charterCapitalVnd|narrative/);
     }
     expect(dashboard.json().plans).toEqual([]);
+  });
+
+  it("answers the portal's dashboard without a year for the year the portal opens on (in Vietnam), the URL portal.html preloads", async () => {
+    const year = defaultReportYear(todayIso(new Date(), 'Asia/Ho_Chi_Minh'));
+    const implicit = await t.request({ url: `/api/public/reports/dashboard?tenant=${TENANT}` });
+    expect(implicit.statusCode).toBe(200);
+    expect(implicit.json().year).toBe(year);
+    const explicit = await t.request({ url: `/api/public/reports/dashboard?tenant=${TENANT}&year=${year}` });
+    expect(implicit.body).toBe(explicit.body);
+    expect(readFileSync(new URL('../../../web/portal.html', import.meta.url), 'utf8')).toContain('href="/api/public/reports/dashboard"');
   });
 
   it('asks which alliance when there are several', async () => {

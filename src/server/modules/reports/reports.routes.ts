@@ -11,7 +11,8 @@ import { findPlans, setPlan } from './plans.service.ts';
 import { sendCachedReport } from './report-cache.ts';
 import { reportReadScope } from './reports.policy.ts';
 import type { TenantScope } from './reports.queries.ts';
-import { AnnualReportQuery, ChartDataQuery, DashboardQuery, PlanInput, PlansQuery, PublicReportQuery, YearParams } from './reports.schemas.ts';
+import { AnnualReportQuery, ChartDataQuery, DashboardQuery, PlanInput, PlansQuery, PublicDashboardQuery, PublicReportQuery, YearParams } from './reports.schemas.ts';
+import { defaultReportYear, todayIso } from '../../../shared/dates.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // The portal's figures are public but computed: keep a crawler from turning them into load.
@@ -93,15 +94,16 @@ export async function reportsRoutes(app: FastifyInstance) {
       compute: (scope) => getPublicAnnualReport(readDb(request), { ...request.query, tenant: tenantOf(scope, request.query.tenant) }),
     }),
   );
-  r.get('/api/public/reports/dashboard', { config: PUBLIC_RATE, schema: { querystring: DashboardQuery, tags: ['public'], summary: 'Bảng điều khiển công khai' } }, async (request, reply) =>
-    sendCachedReport(readDb(request), request, reply, {
+  r.get('/api/public/reports/dashboard', { config: PUBLIC_RATE, schema: { querystring: PublicDashboardQuery, tags: ['public'], summary: 'Bảng điều khiển công khai' } }, async (request, reply) => {
+    const query = { ...request.query, year: request.query.year ?? defaultReportYear(todayIso(new Date(), 'Asia/Ho_Chi_Minh')) };
+    return sendCachedReport(readDb(request), request, reply, {
       name: 'public dashboard',
-      scope: publicScope(request.query.tenant),
-      query: request.query,
+      scope: publicScope(query.tenant),
+      query,
       visibility: 'public',
-      compute: (scope) => getPublicDashboard(readDb(request), { query: { ...request.query, tenant: tenantOf(scope, request.query.tenant) } }),
-    }),
-  );
+      compute: (scope) => getPublicDashboard(readDb(request), { query: { ...query, tenant: tenantOf(scope, query.tenant) } }),
+    });
+  });
   r.get('/api/public/reports/dashboard/chart.xlsx', { config: PUBLIC_RATE, schema: { querystring: ChartDataQuery, tags: ['public'], summary: 'Dữ liệu biểu đồ công khai (.xlsx)' } }, async (request, reply) => {
     const { chart, ...query } = request.query;
     const dashboard = await getPublicDashboard(readDb(request), { query });

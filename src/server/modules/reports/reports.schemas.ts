@@ -46,6 +46,8 @@ export const DashboardQuery = z.object({
   area: z.string().max(100).optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
+/** The portal's: without a year, the year the portal opens on (defaultReportYear in Vietnam), so that its page can ask for its figures before its script knows the date. */
+export const PublicDashboardQuery = DashboardQuery.extend({ year: Year.optional() });
 
 export const DASHBOARD_CHARTS = ['headline', 'sectorGroups', 'sectors', 'statuses', 'kinds', 'trend', 'communes', 'areas', 'plans'] as const;
 export type DashboardChart = (typeof DASHBOARD_CHARTS)[number];
