@@ -21,6 +21,7 @@ import { accountRows, createAccountFixture, type AccountFixture } from './module
 import { complianceRows } from './modules/annual-updates/compliance.authorization-rows.ts';
 import { annualUpdateRows, createAnnualUpdateFixture, type AnnualUpdateFixture } from './modules/annual-updates/annual-updates.authorization-rows.ts';
 import { boundaryFile } from './modules/admin-units/boundaries.test-support.ts';
+import { createDifficultyFixture, difficultyRows, type DifficultyFixture } from './modules/difficulties/difficulties.authorization-rows.ts';
 import { consultationRows, createConsultationFixture, type ConsultationFixture } from './modules/consultations/consultations.authorization-rows.ts';
 
 type Who =
@@ -86,6 +87,7 @@ const ROWS: Row[] = [
   ...accountRows(() => ({ ...accountFixture, orgId: fixture.orgId })),
   ...complianceRows(),
   ...annualUpdateRows(() => ({ ...updateFixture, orgId: fixture.orgId })),
+  ...difficultyRows(() => difficultyFixture),
   ...consultationRows(() => consultationFixture),
 ];
 
@@ -95,6 +97,7 @@ let loanFixture: LoanFixture;
 let importFixture: ImportFixture;
 let accountFixture: Omit<AccountFixture, 'orgId'>;
 let updateFixture: AnnualUpdateFixture;
+let difficultyFixture: DifficultyFixture;
 let consultationFixture: ConsultationFixture;
 const cookies = new Map<Who, string | undefined>();
 const routes: string[] = [];
@@ -116,6 +119,7 @@ beforeAll(async () => {
   importFixture = await createImportFixture(t.database.db);
   accountFixture = await createAccountFixture(t.database.db);
   updateFixture = await createAnnualUpdateFixture(t.database.db);
+  difficultyFixture = await createDifficultyFixture(t.database.db, fixture.orgId, updateFixture.readId);
   consultationFixture = await createConsultationFixture(t.database.db, fixture.orgId);
 });
 afterAll(() => t.close());
@@ -140,7 +144,7 @@ describe('authorization matrix', () => {
         }
         const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
         const res = await t.request({ ...options, cookie });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids, ...consultationFixture.ids].some((id) => options.url?.toString().includes(id)));
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids, ...difficultyFixture.ids, ...consultationFixture.ids].some((id) => options.url?.toString().includes(id)));
         if (row.allowed.includes(who)) {
           expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
           expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);

@@ -148,6 +148,20 @@ export const FIELD_LABELS: Record<string, string> = {
   requestedOn: 'Ngày đề nghị',
   scheduledOn: 'Ngày hẹn tư vấn',
   topic: 'Lĩnh vực cần tư vấn',
+  // Difficulties (decision 008).
+  agencyId: 'Cơ quan',
+  answer: 'Nội dung trả lời',
+  answeredOn: 'Ngày trả lời',
+  dueOn: 'Hạn trả lời',
+  fileId: 'Tệp',
+  occasion: 'Dịp tiếp nhận (hội nghị, đợt khảo sát…)',
+  overdue: 'Quá hạn',
+  publicConsent: 'Đồng ý công khai',
+  published: 'Công khai',
+  raisedOn: 'Ngày tiếp nhận',
+  title: 'Tiêu đề',
+  unitInCharge: 'Đơn vị phụ trách',
+  updateId: 'Bản cập nhật thông tin năm',
 };
 
 /** "guarantors.0.name" → "Người bảo lãnh thứ 1 › Tên"; a key nobody labelled reads "Dữ liệu". */
