@@ -168,7 +168,7 @@ function Files({ d }: { d: Difficulty }) {
         <ul className="m-link-list">
           {files.map((f) => (
             <li key={f.id}>
-              <a className="m-row-link" href={`/api/difficulties/${d.id}/files/${f.id}`} download={f.fileName} data-testid="difficulty-file">
+              <a className="m-row-link d-file-link" href={`/api/difficulties/${d.id}/files/${f.id}`} download={f.fileName} data-testid="difficulty-file">
                 {f.fileName} <span className="m-muted">({formatSize(f.sizeBytes)})</span>
               </a>
             </li>

@@ -40,7 +40,10 @@ export function useUploads() {
         const original = files.current.get(key);
         if (!original) continue;
         change(key, { status: 'shrinking', percent: 0, error: undefined });
-        const file = await shrinkPhoto(original);
+        // A photo the browser cannot redraw goes as it is (the server still checks it).
+        const file = await shrinkPhoto(original).catch(() => original);
+        // A retry sends the smaller copy without making it again.
+        files.current.set(key, file);
         change(key, { name: file.name, size: file.size, status: 'uploading' });
         try {
           const stored = await uploadFile<AttachedFile>(`/api/difficulties/${q.difficultyId}/files`, file, (p) =>
