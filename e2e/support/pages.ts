@@ -60,6 +60,9 @@ export const PAGES: AppPage[] = [
   // Accounts (src/web/routes/accounts; manageAccounts) and one's own password.
   { name: 'tài khoản', path: () => '/accounts', allowed: ['alliance_admin'] },
   { name: 'đổi mật khẩu', path: () => '/account/password', allowed: SIGNED_IN },
+  // The coop manager's light app (src/web/member; capability raiseDifficulties): their difficulties.
+  { name: 'khó khăn của hợp tác xã', path: () => '/member/difficulties', allowed: ['coop_manager'] },
+  { name: 'gửi khó khăn, kiến nghị', path: () => '/member/difficulties/new', allowed: ['coop_manager'] },
   // The working-day calendar (src/web/routes/calendar): read by everyone signed in, corrected by the administrator.
   { name: 'lịch ngày làm việc', path: () => '/calendar', allowed: SIGNED_IN },
 ];

@@ -50,6 +50,7 @@ function ForManager({ children }: { children: ReactNode }) {
     return (
       <main id="main" className="m-main">
         <h1 className="m-title">Trang dành cho người quản lý hợp tác xã</h1>
+        <p>Bạn không có quyền mở trang này.</p>
         <p>Tài khoản của bạn không gắn với hợp tác xã nào. Các trang của cán bộ Liên minh ở mục Sổ đăng ký.</p>
         <a className="m-button m-button-primary" href="/registry">
           Mở Sổ đăng ký
