@@ -1,4 +1,4 @@
-import { AimOutlined, AuditOutlined, CalendarOutlined, TeamOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, FileTextOutlined, AuditOutlined, CalendarOutlined, TeamOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation } from 'react-router-dom';
@@ -17,6 +17,9 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/loans/portfolio')) return '/loans/portfolio';
   if (pathname.startsWith('/loans')) return '/loans';
   if (pathname.startsWith('/updates')) return '/updates';
+  if (pathname.startsWith('/difficulties')) return '/difficulties';
+  if (pathname.startsWith('/recommendations')) return '/recommendations';
+  if (pathname.startsWith('/agencies')) return '/recommendations';
   if (pathname.startsWith('/accounts')) return '/accounts';
   if (pathname.startsWith('/calendar')) return '/calendar';
   if (pathname.startsWith('/login')) return '/login';
@@ -44,6 +47,8 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(user?.can.seeUpdates ? [{ key: '/updates', icon: <AuditOutlined />, label: t('nav.updates') }] : []),
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
     ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),
+    ...(user?.can.seeDifficulties ? [{ key: '/difficulties', icon: <AlertOutlined />, label: t('nav.difficulties') }] : []),
+    ...(user?.can.handleDifficulties ? [{ key: '/recommendations', icon: <FileTextOutlined />, label: t('nav.recommendations') }] : []),
     ...(user?.can.manageAccounts ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('nav.accounts') }] : []),
     ...(user ? [{ key: '/calendar', icon: <CalendarOutlined />, label: t('calendar.nav') }] : []),
     ...(user ? [] : [{ key: '/login', icon: <LoginOutlined />, label: t('nav.login') }]),

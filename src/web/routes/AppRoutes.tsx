@@ -24,6 +24,13 @@ const UpdateReviewPage = lazy(() => import('./updates/UpdateReviewPage.tsx'));
 const CompliancePage = lazy(() => import('./updates/CompliancePage.tsx'));
 const UpdateFormsPage = lazy(() => import('./updates/UpdateFormsPage.tsx'));
 const AccountsPage = lazy(() => import('./accounts/AccountsPage.tsx'));
+const DifficultiesPage = lazy(() => import('./difficulties/DifficultiesPage.tsx'));
+const NewDifficultiesPage = lazy(() => import('./difficulties/NewDifficultiesPage.tsx'));
+const DifficultyPage = lazy(() => import('./difficulties/DifficultyPage.tsx'));
+const RecommendationsPage = lazy(() => import('./difficulties/RecommendationsPage.tsx'));
+const RecommendationPage = lazy(() => import('./difficulties/RecommendationPage.tsx'));
+const LetterSettingsPage = lazy(() => import('./difficulties/LetterSettingsPage.tsx'));
+const AgenciesPage = lazy(() => import('./difficulties/AgenciesPage.tsx'));
 const PasswordPage = lazy(() => import('./accounts/PasswordPage.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
 
@@ -73,6 +80,13 @@ export function AppRoutes() {
         <Route path="updates/compliance" element={<RequireUser can="seeCompliance"><CompliancePage /></RequireUser>} />
         <Route path="updates/forms" element={<RequireUser can="seeUpdates"><UpdateFormsPage /></RequireUser>} />
         <Route path="updates/:id" element={<RequireUser can="seeUpdates"><UpdateReviewPage /></RequireUser>} />
+        <Route path="difficulties" element={<RequireUser can="seeDifficulties"><DifficultiesPage /></RequireUser>} />
+        <Route path="difficulties/new" element={<RequireUser can="handleDifficulties"><NewDifficultiesPage /></RequireUser>} />
+        <Route path="difficulties/:id" element={<RequireUser can="seeDifficulties"><DifficultyPage /></RequireUser>} />
+        <Route path="recommendations" element={<RequireUser can="handleDifficulties"><RecommendationsPage /></RequireUser>} />
+        <Route path="recommendations/settings" element={<RequireUser can="manageLetterSettings"><LetterSettingsPage /></RequireUser>} />
+        <Route path="recommendations/:id" element={<RequireUser can="handleDifficulties"><RecommendationPage /></RequireUser>} />
+        <Route path="agencies" element={<RequireUser can="handleDifficulties"><AgenciesPage /></RequireUser>} />
         <Route path="accounts" element={<RequireUser can="manageAccounts"><AccountsPage /></RequireUser>} />
         <Route path="account/password" element={<RequireUser><PasswordPage /></RequireUser>} />
         <Route path="calendar" element={<RequireUser><CalendarPage /></RequireUser>} />
