@@ -1,4 +1,4 @@
-import { AimOutlined, AlertOutlined, FileTextOutlined, AuditOutlined, CalendarOutlined, TeamOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, FileTextOutlined, AuditOutlined, CommentOutlined, CalendarOutlined, TeamOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation } from 'react-router-dom';
@@ -21,6 +21,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/recommendations')) return '/recommendations';
   if (pathname.startsWith('/agencies')) return '/recommendations';
   if (pathname.startsWith('/accounts')) return '/accounts';
+  if (pathname.startsWith('/consultations') || pathname.startsWith('/experts')) return '/consultations';
   if (pathname.startsWith('/calendar')) return '/calendar';
   if (pathname.startsWith('/login')) return '/login';
   return '/directory';
@@ -47,6 +48,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(user?.can.seeUpdates ? [{ key: '/updates', icon: <AuditOutlined />, label: t('nav.updates') }] : []),
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
     ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),
+    ...(user?.can.handleConsultations ? [{ key: '/consultations', icon: <CommentOutlined />, label: t('nav.consultations') }] : []),
     ...(user?.can.seeDifficulties ? [{ key: '/difficulties', icon: <AlertOutlined />, label: t('nav.difficulties') }] : []),
     ...(user?.can.handleDifficulties ? [{ key: '/recommendations', icon: <FileTextOutlined />, label: t('nav.recommendations') }] : []),
     ...(user?.can.manageAccounts ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('nav.accounts') }] : []),

@@ -4,8 +4,9 @@ import { loansEn } from './loans.ts';
 import { updatesEn } from './updates.ts';
 import { calendarEn } from './calendar.ts';
 import { difficultiesEn } from './difficulties.ts';
+import { consultationsEn } from './consultations.ts';
 import { coreEn } from './core-en.ts';
 import type { Messages } from './vi.ts';
 
 /** The English strings (second language); keys must match vi.ts, which the type enforces. */
-export const en: Messages = { ...coreEn, ...loansEn, ...closedYearEn, ...accountsEn, ...updatesEn, ...calendarEn, ...difficultiesEn };
+export const en: Messages = { ...coreEn, ...loansEn, ...closedYearEn, ...accountsEn, ...updatesEn, ...calendarEn, ...difficultiesEn, ...consultationsEn };

@@ -41,6 +41,11 @@ export function HomePage() {
             </li>
           )}
           <li>
+            <a href="/member/consultations" onClick={followLink} className="m-row-link" data-testid="member-consultations">
+              Tư vấn chuyên sâu: đề nghị, theo dõi, đánh giá ›
+            </a>
+          </li>
+          <li>
             <a href="/member/password" onClick={followLink} className="m-row-link">
               Đổi mật khẩu ›
             </a>

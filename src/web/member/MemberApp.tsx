@@ -12,6 +12,7 @@ import { Loading, LoadError, TopBar } from './ui.tsx';
 
 const loadUpdatePage = () => import('./update/UpdatePage.tsx');
 const UpdatePage = lazy(loadUpdatePage);
+const ConsultationsPage = lazy(() => import('./consultations/ConsultationsPage.tsx'));
 
 // On a slow link every round trip counts: what the first page needs is asked for with this script, beside the
 // session (preloaded by member.html), not after it.
@@ -75,6 +76,7 @@ function page(pathname: string): ReactNode {
   if (pathname === '/login') return <LoginPage />;
   if (pathname === '/member' || pathname === '/member/') return <ForManager><HomePage /></ForManager>;
   if (pathname === '/member/password') return <ForManager><PasswordPage /></ForManager>;
+  if (pathname === '/member/consultations') return <ForManager><ConsultationsPage /></ForManager>;
   const update = /^\/member\/update\/(\d{4})$/.exec(pathname);
   if (update) return <ForManager><UpdatePage year={Number(update[1])} /></ForManager>;
   const difficulty = difficultyPage(pathname);

@@ -32,6 +32,9 @@ const RecommendationPage = lazy(() => import('./difficulties/RecommendationPage.
 const LetterSettingsPage = lazy(() => import('./difficulties/LetterSettingsPage.tsx'));
 const AgenciesPage = lazy(() => import('./difficulties/AgenciesPage.tsx'));
 const PasswordPage = lazy(() => import('./accounts/PasswordPage.tsx'));
+const ExpertsPage = lazy(() => import('./consultations/ExpertsPage.tsx'));
+const ConsultationsPage = lazy(() => import('./consultations/ConsultationsPage.tsx'));
+const ConsultationPage = lazy(() => import('./consultations/ConsultationPage.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
 
 const DOCUMENT_PATH = window.location.pathname;
@@ -89,6 +92,9 @@ export function AppRoutes() {
         <Route path="agencies" element={<RequireUser can="handleDifficulties"><AgenciesPage /></RequireUser>} />
         <Route path="accounts" element={<RequireUser can="manageAccounts"><AccountsPage /></RequireUser>} />
         <Route path="account/password" element={<RequireUser><PasswordPage /></RequireUser>} />
+        <Route path="experts" element={<RequireUser can="handleConsultations"><ExpertsPage /></RequireUser>} />
+        <Route path="consultations" element={<RequireUser can="handleConsultations"><ConsultationsPage /></RequireUser>} />
+        <Route path="consultations/:id" element={<RequireUser can="handleConsultations"><ConsultationPage /></RequireUser>} />
         <Route path="calendar" element={<RequireUser><CalendarPage /></RequireUser>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
