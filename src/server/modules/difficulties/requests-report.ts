@@ -21,7 +21,7 @@
  * (its letter date), median and 90th percentile by the nearest-rank method.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../db/client.ts';
+import { queryRows, runQueries, type Db } from '../../../db/client.ts';
 import { endOfYear, todayIso } from '../../../shared/dates.ts';
 import { forbidden, unauthenticated } from '../../http/errors.ts';
 import type { Actor } from '../accounts/roles.ts';
@@ -60,10 +60,10 @@ function facts(scope: TenantScope, year: number, asOf: string): SQL {
   return sql`
     select d.category, o.current_commune_code as commune_code,
            d.year = ${year} as received,
-           case when forwarded.yes then r.id end as letter_id, case when forwarded.yes then r.agency_id end as agency_id, r.letter_date, ans.received_on as answer_received_on, ans.letter_date as answer_letter_date,
+           case when forwarded.yes then r.agency_id end as agency_id,
            forwarded.yes as forwarded,
            coalesce(d.direct_answer is not null and d.answered_on <= ${asOf}::date, false) as answered_directly,
-           (forwarded.yes and ans.received_on is not null) as answered_by_agency,
+           (forwarded.yes and fa.received_on is not null) as answered_by_agency,
            coalesce(d.closed_on <= ${asOf}::date, false) as closed,
            d.outcome,
            (d.closed_on is null or d.closed_on > ${yearEnd}::date) as open_at_year_end,
@@ -72,17 +72,20 @@ function facts(scope: TenantScope, year: number, asOf: string): SQL {
     join organisations o on o.tenant_id = d.tenant_id and o.id = d.organisation_id
     left join recommendations r on r.tenant_id = d.tenant_id and r.id = d.recommendation_id
     cross join lateral (select coalesce(r.letter_date <= ${asOf}::date, false) as yes) forwarded
-    left join lateral (
-      select a.received_on, a.letter_date
-      from agency_answer_recommendations ar
-      join agency_answers a on a.tenant_id = ar.tenant_id and a.id = ar.answer_id
-      where ar.tenant_id = r.tenant_id and ar.recommendation_id = r.id and a.received_on <= ${asOf}::date
-      order by a.received_on, a.letter_date
-      limit 1
-    ) ans on forwarded.yes
+    left join (${firstAnswers(scope, asOf)}) fa on fa.tenant_id = r.tenant_id and fa.recommendation_id = r.id
     where ${tenantCondition(scope, sql`d.tenant_id`)}
       and d.raised_on <= ${asOf}::date
       and (d.year = ${year} or (d.year < ${year} and (d.closed_on is null or d.closed_on > ${asOf}::date)))`;
+}
+
+/** Each recommendation's first answer received by the report date (one answer may settle several). */
+function firstAnswers(scope: TenantScope, asOf: string): SQL {
+  return sql`
+    select distinct on (ar.tenant_id, ar.recommendation_id) ar.tenant_id, ar.recommendation_id, a.received_on, a.letter_date
+    from agency_answer_recommendations ar
+    join agency_answers a on a.tenant_id = ar.tenant_id and a.id = ar.answer_id
+    where ${tenantCondition(scope, sql`ar.tenant_id`)} and a.received_on <= ${asOf}::date
+    order by ar.tenant_id, ar.recommendation_id, a.received_on, a.letter_date`;
 }
 
 type CountRow = {
@@ -126,9 +129,11 @@ type LetterRow = { agency_id: string; letter_date: string; answer_letter_date: s
 /** The letters answered (of the year's difficulties), once each, with the first answer's letter date. */
 function answeredLetters(scope: TenantScope, year: number, asOf: string): SQL {
   return sql`
-    select distinct letter_id, agency_id, letter_date::text as letter_date, answer_letter_date::text as answer_letter_date
-    from (${facts(scope, year, asOf)}) f
-    where received and answered_by_agency`;
+    select distinct r.id, r.agency_id::text as agency_id, r.letter_date::text as letter_date, fa.letter_date::text as answer_letter_date
+    from difficulties d
+    join recommendations r on r.tenant_id = d.tenant_id and r.id = d.recommendation_id
+    join (${firstAnswers(scope, asOf)}) fa on fa.tenant_id = r.tenant_id and fa.recommendation_id = r.id
+    where ${tenantCondition(scope, sql`d.tenant_id`)} and d.year = ${year} and d.raised_on <= ${asOf}::date and r.letter_date <= ${asOf}::date`;
 }
 
 /**
@@ -146,9 +151,11 @@ const collator = new Intl.Collator('vi');
 /** The report of a year for a scope (no access check: callers check it). */
 export async function computeRequestsReport(db: Db, scope: TenantScope, year: number, today?: string): Promise<RequestsReport> {
   const asOf = reportDate(year, today);
-  const rows = await queryRows<CountRow>(db, counts(scope, year, asOf));
-  const letters = await queryRows<LetterRow>(db, answeredLetters(scope, year, asOf));
-  const calendar = await loadWorkingCalendar(db);
+  const [rows, letters, calendar] = await runQueries(db, [
+    () => queryRows<CountRow>(db, counts(scope, year, asOf)),
+    () => queryRows<LetterRow>(db, answeredLetters(scope, year, asOf)),
+    () => loadWorkingCalendar(db),
+  ] as const);
 
   const of = (dimension: CountRow['dimension']) => rows.filter((r) => r.dimension === dimension && (dimension === 'all' || r.key !== null || dimension === 'commune'));
   const all = of('all')[0];
