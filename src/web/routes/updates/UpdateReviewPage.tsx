@@ -14,6 +14,9 @@ import { StateTag, TimelinessTag } from './stateLabels.tsx';
 import { UpdateComparison, useFieldLabel } from './UpdateComparison.tsx';
 import { UpdateHistory, historyOf } from './UpdateHistory.tsx';
 import { useAccept, useReturn, useUpdate } from './updatesApi.ts';
+import { FromUpdateButton } from '../difficulties/FromUpdateButton.tsx';
+
+const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
 const CHANNEL_KEYS: Record<string, MessageKey> = {
   online: 'updates.detail.channel.online',
@@ -146,6 +149,10 @@ export default function UpdateReviewPage() {
           ]}
         />
         <Link to={`/registry/${organisation.id}`} data-testid="registry-link">{t('updates.detail.registry')}</Link>
+        {/* The update's difficulties text can become a difficulty for the alliance to handle (decision 008). */}
+        {user.can.handleDifficulties && update.state !== 'draft' && hasText((update.values as Record<string, unknown>).difficulties) && (
+          <div style={{ marginTop: 12 }}><FromUpdateButton updateId={update.id} /></div>
+        )}
       </Card>
 
       <Card styles={{ body: { padding: narrow ? 12 : 24 } }}>
