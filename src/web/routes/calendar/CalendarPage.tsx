@@ -69,7 +69,6 @@ export default function CalendarPage() {
             size="small"
             dataSource={list}
             pagination={false}
-            scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('calendar.empty') }}
             data-testid="calendar-days"
             onRow={(row) => ({ 'data-testid': `calendar-day-${row.day}` }) as HTMLAttributes<HTMLElement>}
@@ -88,42 +87,17 @@ export default function CalendarPage() {
                 title: t('calendar.name'),
                 dataIndex: 'name',
                 render: (name: string, row) => (
-                  <div style={{ minWidth: 140, maxWidth: narrow ? 180 : 420, whiteSpace: 'normal' }}>
+                  <div style={{ minWidth: 140, maxWidth: 480, whiteSpace: 'normal' }}>
                     <div>{name}</div>
                     <Flex wrap gap={4} style={{ marginTop: 2 }}>
                       <Tag color={row.dayOff ? 'red' : 'green'} style={{ marginInlineEnd: 0 }}>{t(row.dayOff ? 'calendar.kind.off' : 'calendar.kind.working')}</Tag>
                       <Tag color={row.source === 'admin' ? 'blue' : undefined} style={{ marginInlineEnd: 0 }}>{t(row.source === 'admin' ? 'calendar.source.admin' : 'calendar.source.law')}</Tag>
                     </Flex>
                     {row.lawName && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('calendar.replaces', { name: row.lawName })}</Typography.Text>}
+                    {canCorrect && actions(row)}
                   </div>
                 ),
               },
-              ...(canCorrect
-                ? [
-                    {
-                      key: 'actions',
-                      title: '',
-                      render: (_: unknown, row: CalendarDay) => (
-                        <Flex vertical gap={4} align="flex-start">
-                          {row.source === 'admin' ? (
-                            <>
-                              <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setPreset({ day: row.day, dayOff: row.dayOff, name: row.name })} data-testid={`calendar-edit-${row.day}`}>
-                                {t('calendar.edit')}
-                              </Button>
-                              <Popconfirm title={t('calendar.removeConfirm', { day: date(row.day) })} okText={t('calendar.remove')} cancelText={t('common.cancel')} onConfirm={() => removeDay(row.day)}>
-                                <Button size="small" type="link" danger style={{ padding: 0 }} data-testid={`calendar-remove-${row.day}`}>{t('calendar.remove')}</Button>
-                              </Popconfirm>
-                            </>
-                          ) : (
-                            <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setPreset({ day: row.day, dayOff: false, name: '' })} data-testid={`calendar-make-working-${row.day}`}>
-                              {t('calendar.makeWorking')}
-                            </Button>
-                          )}
-                        </Flex>
-                      ),
-                    },
-                  ]
-                : []),
             ]}
           />
           {canCorrect ? <CorrectionForm year={year} preset={preset} /> : <Typography.Text type="secondary" data-testid="calendar-read-only">{t('calendar.readOnly')}</Typography.Text>}
@@ -131,6 +105,28 @@ export default function CalendarPage() {
       )}
     </Card>
   );
+
+  function actions(row: CalendarDay) {
+    // Inside the row's text, not in a column of their own: a phone's 360 px keep the table without a sideways scroll.
+    return (
+      <Flex wrap gap={12} style={{ marginTop: 2 }}>
+        {row.source === 'admin' ? (
+          <>
+            <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setPreset({ day: row.day, dayOff: row.dayOff, name: row.name })} data-testid={`calendar-edit-${row.day}`}>
+              {t('calendar.edit')}
+            </Button>
+            <Popconfirm title={t('calendar.removeConfirm', { day: date(row.day) })} okText={t('calendar.remove')} cancelText={t('common.cancel')} onConfirm={() => removeDay(row.day)}>
+              <Button size="small" type="link" danger style={{ padding: 0 }} data-testid={`calendar-remove-${row.day}`}>{t('calendar.remove')}</Button>
+            </Popconfirm>
+          </>
+        ) : (
+          <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setPreset({ day: row.day, dayOff: false, name: '' })} data-testid={`calendar-make-working-${row.day}`}>
+            {t('calendar.makeWorking')}
+          </Button>
+        )}
+      </Flex>
+    );
+  }
 
   function pick(next: number) {
     if (Number.isInteger(next) && next >= 2000 && next <= 2100 && next !== year) setYear(next);
