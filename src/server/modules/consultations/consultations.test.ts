@@ -9,7 +9,7 @@ import { todayInVietnam } from '../calendar/working-days.ts';
 let t: TestApp;
 let org: { id: string; name: string };
 let other: { id: string; name: string };
-const cookies: Record<string, string> = {};
+const cookies = { manager: '', otherManager: '', staff: '', otherStaff: '' };
 let expertId: string;
 const today = todayInVietnam();
 

@@ -84,7 +84,7 @@ function AskForm({ onAsked }: { onAsked(id: string): void }) {
         <div className="m-choice-list">
           {CONSULTATION_TOPICS.map((key) => (
             <label key={key} className="m-choice">
-              <input type="radio" name="topic" value={key} checked={topic === key} onChange={() => setTopic(key)} data-testid={`ask-topic-${key}`} />
+              <input type="radio" style={{ flexShrink: 0 }} name="topic" value={key} checked={topic === key} onChange={() => setTopic(key)} data-testid={`ask-topic-${key}`} />
               {TOPIC_LABELS[key]}
             </label>
           ))}
@@ -260,7 +260,7 @@ function RatingForm({ id, onRated }: { id: string; onRated(): void }) {
         <div className="m-choice-list">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className="m-choice" style={{ flexBasis: 120 }}>
-              <input type="radio" name={`rating-${id}`} value={n} checked={rating === n} onChange={() => setRating(n)} data-testid={`rating-${n}`} />
+              <input type="radio" style={{ flexShrink: 0 }} name={`rating-${id}`} value={n} checked={rating === n} onChange={() => setRating(n)} data-testid={`rating-${n}`} />
               {n} – {RATING_WORDS[n]}
             </label>
           ))}
