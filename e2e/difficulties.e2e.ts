@@ -8,7 +8,7 @@
  * /kien-nghi shows it without the cooperative's name (consent 'anonymous').
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +122,22 @@ function soffice(file: string, format: string, dir: string): string {
   return path.join(dir, `${path.basename(file, path.extname(file))}.${format.split(':')[0]}`);
 }
 
+/** Picks an option of an Ant Design select by its words. */
+async function chooseOption(page: Page, selector: string, option: string) {
+  await page.locator(selector).click();
+  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Types a date as people write it (dd/mm/yyyy) into an Ant Design date field. */
+async function typeDate(page: Page, selector: string, day: string) {
+  await page.locator(selector).click();
+  await page.locator(selector).fill(day);
+  await page.locator(selector).press('Enter');
+}
+
+/** How long a check waits for the page to show what the server answered (a busy test machine). */
+const SETTLED = { timeout: 15_000 };
+
 const vietnamToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const shownDay = (day: string) => day.split('-').reverse().join('/');
 
@@ -134,9 +150,9 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
 
     // Home: their requests, none yet, and the way to raise one.
     const card = page.getByTestId('member-difficulties');
-    await expect.poll(() => card.innerText()).toContain('Không có khó khăn nào đang chờ giải quyết');
+    await expect.poll(() => card.innerText(), SETTLED).toContain('Không có khó khăn nào đang chờ giải quyết');
     await card.getByRole('link', { name: 'Gửi khó khăn, kiến nghị' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Gửi khó khăn, kiến nghị');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), SETTLED).toBe('Gửi khó khăn, kiến nghị');
 
     // Sent empty: each missing answer said in words beside its field.
     await page.getByTestId('submit-difficulty').click();
@@ -150,7 +166,7 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
     await page.getByLabel('Mô tả khó khăn, kiến nghị').fill(DESCRIPTION);
     await page.getByRole('radio', { name: /^Công khai, ẩn tên HTX/ }).check();
     await page.reload();
-    await expect.poll(() => page.getByLabel('Tiêu đề').inputValue()).toBe(TITLE);
+    await expect.poll(() => page.getByLabel('Tiêu đề').inputValue(), SETTLED).toBe(TITLE);
     expect(await page.getByLabel('Mô tả khó khăn, kiến nghị').inputValue()).toBe(DESCRIPTION);
     expect(await page.getByLabel('Vốn, tín dụng').isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: /^Công khai, ẩn tên HTX/ }).isChecked()).toBe(true);
@@ -162,13 +178,13 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
     expect(jpegSize(photo)).toEqual({ width: 3000, height: 2000 });
     await page.getByTestId('file-camera').setInputFiles({ name: 'anh-may-say.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.getByTestId('file-input').setInputFiles({ name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>không phải PDF</html>') });
-    await expect.poll(() => page.getByTestId('upload-item').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('upload-item').count(), SETTLED).toBe(2);
     expect(await page.getByTestId('upload-status').first().innerText()).toBe('Chờ gửi');
 
     // The connection drops as the manager sends: the server is not reached, nothing typed is lost.
     await page.context().setOffline(true);
     await page.getByTestId('submit-difficulty').click();
-    await expect.poll(() => page.getByTestId('server-error').innerText()).toContain('vẫn được giữ trên máy');
+    await expect.poll(() => page.getByTestId('server-error').innerText(), SETTLED).toContain('vẫn được giữ trên máy');
     expect(await page.getByLabel('Tiêu đề').inputValue()).toBe(TITLE);
     await page.context().setOffline(false);
 
@@ -187,14 +203,14 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
     expect(state.code).toMatch(new RegExp(`^${vietnamToday().slice(0, 4)}-\\d{4}$`));
     const photoItem = page.getByTestId('upload-item').filter({ hasText: 'anh-may-say' });
     const pdfItem = page.getByTestId('upload-item').filter({ hasText: 'giay-to.pdf' });
-    await expect.poll(() => photoItem.getAttribute('data-status'), { timeout: 15_000 }).toBe('failed');
+    await expect.poll(() => photoItem.getAttribute('data-status'), SETTLED).toBe('failed');
     expect(await photoItem.getByTestId('upload-error').innerText()).toContain('Không kết nối được máy chủ');
-    await expect.poll(() => pdfItem.getAttribute('data-status'), { timeout: 15_000 }).toBe('failed');
+    await expect.poll(() => pdfItem.getAttribute('data-status'), SETTLED).toBe('failed');
     // The server's own message (it looked at the content, not at the name), beside the file.
     expect(await pdfItem.getByTestId('upload-error').innerText()).toBe('Nội dung tệp "giay-to.pdf" không phải là tệp .pdf thật.');
     await photoItem.getByTestId('upload-retry').click();
-    // Made smaller again (a few seconds on a slow phone), then sent.
-    await expect.poll(() => photoItem.getAttribute('data-status'), { timeout: 15_000 }).toBe('done');
+    // Sent again: the smaller copy made the first time.
+    await expect.poll(() => photoItem.getAttribute('data-status'), SETTLED).toBe('done');
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'difficulty-created-phone', true);
 
@@ -203,7 +219,7 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
 
     // Its page: what was raised, the photo (at most 2000 px, a JPEG), where it is and when it is due.
     await page.getByTestId('open-created').click();
-    await expect.poll(() => page.getByTestId('difficulty-title').innerText()).toBe(TITLE);
+    await expect.poll(() => page.getByTestId('difficulty-title').innerText(), SETTLED).toBe(TITLE);
     state.difficultyId = new URL(page.url()).pathname.split('/').pop()!;
     expect(await page.getByTestId('difficulty-state').innerText()).toBe('Đã tiếp nhận');
     expect(await page.getByTestId('difficulty-description').innerText()).toBe(DESCRIPTION);
@@ -223,14 +239,14 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
     // The list and the home show it with its state and due date.
     await page.getByRole('link', { name: '‹ Khó khăn, kiến nghị' }).click();
     const listed = page.getByTestId('difficulty-card');
-    await expect.poll(() => listed.count()).toBe(1);
+    await expect.poll(() => listed.count(), SETTLED).toBe(1);
     expect(await listed.innerText()).toContain(state.code);
     expect(await listed.innerText()).toContain('Đã tiếp nhận');
     expect(await listed.innerText()).toMatch(/Hạn trả lời: \d{2}\/\d{2}\/\d{4}/);
     const box = (await listed.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(48); // one big touch target
     await page.getByRole('link', { name: '‹ Trang của hợp tác xã' }).click();
-    await expect.poll(() => page.getByTestId('member-difficulty').innerText()).toBe(`${state.code} · ${TITLE} — Đã tiếp nhận`);
+    await expect.poll(() => page.getByTestId('member-difficulty').innerText(), SETTLED).toBe(`${state.code} · ${TITLE} — Đã tiếp nhận`);
     expect(problems).toEqual([]);
   });
 
@@ -253,32 +269,51 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
     const { page, problems } = await journey.newPage(DESK);
     watchConsole(page, problems, /^$/);
     await logIn(page, journey.baseUrl, staff);
-    const request = page.request;
+    // The department is on the alliance's list of agencies (kept on /agencies; set up here).
+    await call(page.request, 'POST', '/api/agencies', { name: AGENCY, kind: 'department' });
 
-    // Two more, raised at a conference by two other cooperatives, recorded by staff.
-    // TODO(staff pages): through /difficulties/new once it is routed.
-    const recorded = await call(request, 'POST', '/api/difficulties', {
-      organisationIds: [organisations[1]!.id, organisations[2]!.id], channel: 'conference', occasion: 'Hội nghị đối thoại tháng 11',
-      category: 'capital_credit', title: 'Thiếu vốn lưu động mua nguyên liệu', description: 'Lãi suất cao, thời hạn vay ngắn so với chu kỳ sản xuất.', publicConsent: 'no',
-    });
-    expect(recorded.items).toHaveLength(2);
-    const agency = await call(request, 'POST', '/api/agencies', { name: AGENCY, kind: 'department' });
+    // Two more, raised at a conference by the two other cooperatives, recorded by staff for both at once.
+    await page.goto(`${journey.baseUrl}/difficulties/new`);
+    for (const name of COOPERATIVES.slice(1)) {
+      await page.locator('#organisationIds').click();
+      await page.locator('#organisationIds').fill(name);
+      await page.locator('.ant-select-item-option', { hasText: name }).first().click();
+    }
+    await expect.poll(() => page.getByTestId('picked-row').count(), SETTLED).toBe(2);
+    await chooseOption(page, '#category', 'Vốn, tín dụng');
+    await page.locator('#occasion').fill('Hội nghị đối thoại với doanh nghiệp, hợp tác xã tháng 11');
+    await page.locator('#title').fill('Thiếu vốn lưu động mua nguyên liệu');
+    await page.locator('#description').fill('Lãi suất cao, thời hạn vay ngắn so với chu kỳ sản xuất.');
+    await page.getByTestId('save-difficulties').click();
+    await page.waitForURL((url) => url.pathname === '/difficulties');
 
-    // Grouped into one recommendation, forwarded by letter.
-    const draft = await call(request, 'POST', '/api/recommendations', { subject: SUBJECT, category: 'capital_credit', difficultyIds: [state.difficultyId, ...recorded.items.map((d: { id: string }) => d.id)], agencyId: agency.id });
-    state.recommendationId = draft.id;
+    // The three, selected in the queue, grouped into one recommendation to the department.
+    for (const name of COOPERATIVES) {
+      const box = page.getByRole('checkbox', { name: new RegExp(`${name}$`) });
+      await box.waitFor();
+      await box.check();
+    }
+    await page.getByTestId('group-selected').click();
+    const grouping = page.getByRole('dialog');
+    await grouping.locator('#group-subject').fill(SUBJECT);
+    await chooseOption(page, '#group-agency', AGENCY);
+    await grouping.getByRole('button', { name: 'Gộp thành kiến nghị' }).click();
+    await page.waitForURL((url) => /^\/recommendations\/[^/]+$/.test(url.pathname));
+    for (const name of COOPERATIVES) await page.getByTestId('recommendation-difficulties').getByText(name).waitFor();
+
+    // Forwarded by official letter dated today: the number comes from the alliance's series.
+    await page.getByTestId('forward').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi công văn' }).click();
+    await expect.poll(() => page.getByTestId('letter-number').innerText(), SETTLED).toMatch(/^\d+\/LMHTX-VP$/);
+    state.letterNumber = await page.getByTestId('letter-number').innerText();
     const letterDate = vietnamToday();
-    const forwarded = await call(request, 'POST', `/api/recommendations/${draft.id}/forward`, { agencyId: agency.id, letterDate });
-    state.letterNumber = forwarded.letterNumber;
-    expect(state.letterNumber).toMatch(/^\d+\/LMHTX-VP$/);
 
-    // The letter: a .docx that LibreOffice converts to PDF, with the number, date, subject and the three cooperatives.
-    const letter = await request.get(`${journey.baseUrl}/api/recommendations/${draft.id}/letter.docx`);
-    expect(letter.status()).toBe(200);
+    // The letter, downloaded: LibreOffice converts it to PDF; its text has the number, date, subject and the three.
     const dir = mkdtempSync(path.join(tmpdir(), 'letter-'));
     try {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-letter').click()]);
       const docx = path.join(dir, 'cong-van.docx');
-      writeFileSync(docx, await letter.body());
+      await download.saveAs(docx);
       const pdf = soffice(docx, 'pdf', dir);
       expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
       const text = readFileSync(soffice(docx, 'txt:Text (encoded):UTF8', dir), 'utf8').normalize('NFC');
@@ -291,12 +326,21 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
       rmSync(dir, { recursive: true, force: true });
     }
 
-    // The department answers; staff record it and publish the manager's difficulty (consent: anonymous).
-    await call(request, 'POST', '/api/agency-answers', { agencyId: agency.id, letterNumber: '312/STC-TCDN', letterDate, receivedOn: letterDate, content: ANSWER, recommendationIds: [draft.id] });
-    await call(request, 'PATCH', `/api/difficulties/${state.difficultyId}`, { published: true });
-    const after = await call(request, 'GET', `/api/difficulties/${state.difficultyId}`);
-    expect(after.state).toBe('answered');
-    expect(after.published).toBe(true);
+    // The department answers by its own letter; staff record it.
+    await page.getByTestId('record-answer').click();
+    const answering = page.getByRole('dialog');
+    await answering.locator('#answer-number').fill('312/STC-TCDN');
+    await typeDate(page, '#answer-date', shownDay(letterDate));
+    await answering.locator('#answer-content').fill(ANSWER);
+    await answering.getByRole('button', { name: 'Ghi nhận trả lời' }).click();
+    await page.getByTestId('recommendation-answers').getByText(ANSWER).waitFor();
+
+    // The manager's difficulty published (its cooperative agreed, without its name).
+    await page.goto(`${journey.baseUrl}/difficulties/${state.difficultyId}`);
+    await page.getByTestId('publish-switch').click();
+    await page.getByTestId('save-triage').click();
+    await expect.poll(async () => (await call(page.request, 'GET', `/api/difficulties/${state.difficultyId}`)).published, SETTLED).toBe(true);
+    expect((await call(page.request, 'GET', `/api/difficulties/${state.difficultyId}`)).state).toBe('answered');
     expect(problems).toEqual([]);
   });
 
@@ -306,7 +350,7 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
     await logIn(page, journey.baseUrl, manager);
     await page.getByTestId('open-difficulties').click();
     const listed = page.getByTestId('difficulty-card');
-    await expect.poll(() => listed.getByTestId('difficulty-answer').count()).toBe(1);
+    await expect.poll(() => listed.getByTestId('difficulty-answer').count(), SETTLED).toBe(1);
     expect(await listed.getByTestId('difficulty-state').innerText()).toBe('Đã trả lời');
     expect(await listed.innerText()).toContain(`Đã chuyển ${AGENCY} (công văn số ${state.letterNumber})`);
     expect(await listed.getByTestId('difficulty-answer').innerText()).toContain(`${AGENCY} trả lời:`);
@@ -329,9 +373,9 @@ describe('a difficulty from a cooperative to the agency and back (issue 14)', ()
     watchConsole(page, problems, /^$/);
     await page.goto(`${journey.baseUrl}/kien-nghi`);
     const body = page.locator('main');
-    await expect.poll(() => body.innerText()).toContain(TITLE);
+    await expect.poll(() => body.innerText(), SETTLED).toContain(TITLE);
     await page.getByText(TITLE).first().click();
-    await expect.poll(() => body.innerText()).toContain(ANSWER);
+    await expect.poll(() => body.innerText(), SETTLED).toContain(ANSWER);
     const text = await body.innerText();
     expect(text).toContain(AGENCY);
     expect(text).toContain(state.letterNumber!);
