@@ -9,6 +9,7 @@ import { users } from '../server/modules/accounts/accounts.sql.ts';
 import { organisations } from '../server/modules/cooperatives/cooperatives.sql.ts';
 import { DEFAULT_ALLIANCE, ensureAlliance } from '../server/modules/tenants/tenants.service.ts';
 import { generateDemoProvince } from '../server/modules/demo/demo.generator.ts';
+import { generateDemoDifficulties } from '../server/modules/demo/demo.difficulties.ts';
 import { analyzeTables, startDatabaseMaintainer } from '../db/maintenance.ts';
 import { openPreparedDatabase } from './context.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
@@ -46,6 +47,8 @@ export async function prepareDemo(database: Database): Promise<void> {
     process.stdout.write('CSDL trống: đang nạp dữ liệu mẫu (một tỉnh như Bắc Giang năm 2023)…\n');
     const summary = await generateDemoProvince(db, { tenantId: DEFAULT_ALLIANCE.id });
     process.stdout.write(`Đã nạp ${summary.organisations} tổ chức.\n`);
+    const requests = await generateDemoDifficulties(db, { tenantId: DEFAULT_ALLIANCE.id });
+    process.stdout.write(`Đã nạp ${requests.difficulties} khó khăn, kiến nghị (${requests.recommendations} văn bản kiến nghị).\n`);
     // Without statistics the embedded engine plans the dashboards blind: 2.6 s a call instead of 0.1 s.
     await analyzeTables(database.exec);
   }
