@@ -11,6 +11,7 @@ import { DEFAULT_ALLIANCE, ensureAlliance } from '../server/modules/tenants/tena
 import { generateDemoProvince } from '../server/modules/demo/demo.generator.ts';
 import { generateDemoDifficulties } from '../server/modules/demo/demo.difficulties.ts';
 import { analyzeTables, startDatabaseMaintainer } from '../db/maintenance.ts';
+import { startDueReminders } from '../server/modules/difficulties/overdue-reminders.ts';
 import { openPreparedDatabase } from './context.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
 
@@ -68,6 +69,8 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
   const app = await buildApp({ config, database });
   // The embedded engine's autovacuum (statistics and dead rows); on PostgreSQL, autovacuum itself does this.
   const maintainer = startDatabaseMaintainer(database, { log: app.log });
+  // Reminders of difficulties and recommendations about to fall due or overdue, to the alliances' staff (with SMTP_URL).
+  const dueReminders = startDueReminders(database, { mailer: app.mailer, log: app.log });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -77,6 +80,7 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
     // it (and this process, past a supervisor's patience) until the browser lets go: close those as they idle.
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await maintainer.stop();
+    await dueReminders.stop();
     await app.close();
     clearInterval(sweep);
     await database.close();
@@ -89,6 +93,7 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
   } catch (error) {
     // A port in use must not leave the database open (and the embedded database locked) behind us.
     await maintainer.stop();
+    await dueReminders.stop();
     await app.close();
     await database.close();
     throw error;

@@ -28,6 +28,7 @@ import { consultationsRoutes } from './modules/consultations/consultations.route
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { publicDifficultiesRoutes } from './modules/difficulties/public-difficulties.routes.ts';
 import { requestsReportRoutes } from './modules/difficulties/requests-report.routes.ts';
+import { recommendationsRoutes } from './modules/difficulties/recommendations.routes.ts';
 import { registerWebApp } from './static-assets.ts';
 import { createMailer } from './mail/mailer.ts';
 
@@ -108,6 +109,7 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(publicDifficultiesRoutes);
   await app.register(requestsReportRoutes);
   await app.register(calendarRoutes);
+  await app.register(recommendationsRoutes);
 
   const spa = existsSync(path.join(webRoot, 'index.html'));
   if (spa) await registerWebApp(app, webRoot);

@@ -23,6 +23,7 @@ import { annualUpdateRows, createAnnualUpdateFixture, type AnnualUpdateFixture }
 import { boundaryFile } from './modules/admin-units/boundaries.test-support.ts';
 import { createDifficultyFixture, difficultyRows, type DifficultyFixture } from './modules/difficulties/difficulties.authorization-rows.ts';
 import { consultationRows, createConsultationFixture, type ConsultationFixture } from './modules/consultations/consultations.authorization-rows.ts';
+import { createRecommendationFixture, recommendationRows, type RecommendationFixture } from './modules/difficulties/recommendations.authorization-rows.ts';
 
 type Who =
   | 'anonymous'
@@ -89,6 +90,7 @@ const ROWS: Row[] = [
   ...annualUpdateRows(() => ({ ...updateFixture, orgId: fixture.orgId })),
   ...difficultyRows(() => difficultyFixture),
   ...consultationRows(() => consultationFixture),
+  ...recommendationRows(() => recommendationFixture),
 ];
 
 let t: TestApp;
@@ -99,6 +101,7 @@ let accountFixture: Omit<AccountFixture, 'orgId'>;
 let updateFixture: AnnualUpdateFixture;
 let difficultyFixture: DifficultyFixture;
 let consultationFixture: ConsultationFixture;
+let recommendationFixture: RecommendationFixture;
 const cookies = new Map<Who, string | undefined>();
 const routes: string[] = [];
 
@@ -121,6 +124,7 @@ beforeAll(async () => {
   updateFixture = await createAnnualUpdateFixture(t.database.db);
   difficultyFixture = await createDifficultyFixture(t.database.db, fixture.orgId, updateFixture.readId);
   consultationFixture = await createConsultationFixture(t.database.db, fixture.orgId);
+  recommendationFixture = await createRecommendationFixture(t.database.db, fixture.orgId);
 });
 afterAll(() => t.close());
 
@@ -144,7 +148,7 @@ describe('authorization matrix', () => {
         }
         const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
         const res = await t.request({ ...options, cookie });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids, ...difficultyFixture.ids, ...consultationFixture.ids].some((id) => options.url?.toString().includes(id)));
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids, ...difficultyFixture.ids, ...consultationFixture.ids, ...recommendationFixture.ids].some((id) => options.url?.toString().includes(id)));
         if (row.allowed.includes(who)) {
           expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
           expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);

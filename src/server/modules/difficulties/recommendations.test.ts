@@ -11,7 +11,7 @@ let t: TestApp;
 let staff: string;
 let admin: string;
 let coops: { id: string; name: string }[];
-const agency: Record<string, string> = {};
+const agency = {} as Record<'finance' | 'agriculture' | 'commune', string>;
 
 beforeAll(async () => {
   t = await createTestApp();
