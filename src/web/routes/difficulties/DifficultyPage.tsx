@@ -140,7 +140,7 @@ export default function DifficultyPage() {
               key: i,
               children: (
                 <>
-                  <Typography.Text strong>{t(historyLabel(h.action))}</Typography.Text> · {dateTime(h.at)}
+                  <Typography.Text strong>{t(historyLabel(h))}</Typography.Text> · {dateTime(h.at)}
                   {h.actorLabel && <Typography.Text type="secondary"> · {h.actorLabel}</Typography.Text>}
                 </>
               ),

@@ -18,7 +18,7 @@ export const AGENCY_KINDS = ['department', 'province_committee', 'commune_commit
 export type FileRef = { id: string; fileName: string; contentType: string; sizeBytes: number };
 export type Agency = { id: string; name: string; shortName: string | null; kind: string; communeCode: string | null; address: string | null; email: string | null; active: boolean };
 export type AgencyRef = { id: string; name: string } | null;
-export type HistoryEntry = { at: string; action: string; actorLabel?: string | null };
+export type HistoryEntry = { at: string; action: string; actorLabel?: string | null; after?: unknown };
 
 export type DifficultyItem = {
   id: string;
