@@ -1,7 +1,7 @@
 /**
  * The working-day calendar on a phone (360 px): the alliance's administrator opens /calendar from the menu, reads
  * the year's days off by law, makes a Saturday a working day and adds a bridge day off, then removes one; a staff
- * member reads the same calendar without any way to change it.
+ * member reads the same calendar without any way to change it, and counts a due date across Tết.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, logIn, screenshot, startJourney, type Journey } from './support/journey.ts';
@@ -74,6 +74,13 @@ describe('working-day calendar', () => {
     await s.page.getByTestId('calendar-read-only').waitFor();
     expect(await s.page.getByTestId('calendar-form').count()).toBe(0);
     expect(await s.page.getByTestId('calendar-make-working-2027-02-05').count()).toBe(0);
+    // The due-date tool counts as the server does: one working day after Thursday 4/2/2027 skips Tết to Friday 12/2.
+    await s.page.getByTestId('due-from').click();
+    await s.page.keyboard.type('04/02/2027');
+    await s.page.keyboard.press('Enter');
+    await s.page.getByTestId('due-working-days').fill('1');
+    await s.page.getByTestId('due-on').filter({ hasText: '1 ngày làm việc' }).waitFor();
+    expect(await s.page.getByTestId('due-on').innerText()).toBe('Hạn: Thứ Sáu, 12/02/2027 (1 ngày làm việc sau 04/02/2027, 8 ngày theo lịch)');
     expect(s.problems).toEqual([]);
   });
 });

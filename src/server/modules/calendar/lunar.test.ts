@@ -12,8 +12,24 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
     expect(lunarNewYear(year)).toBe(day);
   });
 
-  it('reckons Tết 1985 at UTC+7 (21/1), a month before the Chinese new year at UTC+8', () => {
-    expect(lunarNewYear(1985)).toBe('1985-01-21');
+  it.each([
+    [2020, '2020-01-25'],
+    [2021, '2021-02-12'],
+    [2022, '2022-02-01'],
+    [2023, '2023-01-22'],
+    [2029, '2029-02-13'],
+  ])('Tết %i falls on %s (as in the Chinese calendar that year)', (year, day) => {
+    expect(lunarNewYear(year)).toBe(day);
+  });
+
+  it.each([
+    // The same algorithm at UTC+8 gives the Chinese dates in the comments (checked once by hand).
+    [1968, '1968-01-29'], // China 30/1
+    [1985, '1985-01-21'], // China 20/2: a new moon either side of midnight shifts the months and the leap month
+    [2007, '2007-02-17'], // China 18/2
+    [2030, '2030-02-02'], // the new moon late on 2/2 at UTC+7, after midnight at UTC+8: China 3/2
+  ])('reckons Tết %i at UTC+7: %s', (year, day) => {
+    expect(lunarNewYear(year)).toBe(day);
   });
 
   it.each([

@@ -4,13 +4,12 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
 import { useIsNarrow } from '../../components/useIsNarrow.ts';
 import { date } from '../../format.ts';
-import { useT, type MessageKey } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { useSession } from '../../session/session.ts';
 import { useYear } from '../updates/UpdatesHeader.tsx';
-import { useCalendarDays, useRemoveCorrection, type CalendarDay, type Correction } from './calendarApi.ts';
+import { useCalendarDays, useRemoveCorrection, weekdayKey, type CalendarDay, type Correction } from './calendarApi.ts';
 import { CorrectionForm } from './CorrectionForm.tsx';
-
-const weekdayKey = (day: string) => `calendar.weekday.${new Date(`${day}T00:00:00Z`).getUTCDay()}` as MessageKey;
+import { DueDateTool } from './DueDateTool.tsx';
 
 /**
  * The working-day calendar of a year: the law's days off that are not weekends, the administrator's corrections
@@ -100,6 +99,7 @@ export default function CalendarPage() {
               },
             ]}
           />
+          <DueDateTool />
           {canCorrect ? <CorrectionForm year={year} preset={preset} /> : <Typography.Text type="secondary" data-testid="calendar-read-only">{t('calendar.readOnly')}</Typography.Text>}
         </Flex>
       )}
