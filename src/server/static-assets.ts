@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Pages of the public portal (portal.html); a signed-in user who opens the home page goes to the registry. */
-export const PORTAL_PATHS = ['/', '/directory'] as const;
+export const PORTAL_PATHS = ['/', '/directory', '/kien-nghi', '/kien-nghi/:id'] as const;
 
 /**
  * Pages of the light manager's app (member.html, src/web/member/): the login everyone meets first, the coop

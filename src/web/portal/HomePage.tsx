@@ -19,6 +19,9 @@ export function HomePage({ alliances, alliancesReady }: { alliances: Alliance[];
         <a href="/directory" onClick={followLink} className="portal-link">
           {t('directory.seeAll')} ›
         </a>
+        <a href="/kien-nghi" onClick={followLink} className="portal-link" lang="vi">
+          Khó khăn, kiến nghị của hợp tác xã và trả lời của cơ quan ›
+        </a>
       </section>
       <PublicFigures alliances={alliances} alliancesReady={alliancesReady} />
     </main>

@@ -72,20 +72,25 @@ function facts(scope: TenantScope, year: number, asOf: string): SQL {
     join organisations o on o.tenant_id = d.tenant_id and o.id = d.organisation_id
     left join recommendations r on r.tenant_id = d.tenant_id and r.id = d.recommendation_id
     cross join lateral (select coalesce(r.letter_date <= ${asOf}::date, false) as yes) forwarded
-    left join (${firstAnswers(scope, asOf)}) fa on fa.tenant_id = r.tenant_id and fa.recommendation_id = r.id
+    left join lateral (${firstAnswer(sql`r`, asOf)}) fa on forwarded.yes
     where ${tenantCondition(scope, sql`d.tenant_id`)}
       and d.raised_on <= ${asOf}::date
       and (d.year = ${year} or (d.year < ${year} and (d.closed_on is null or d.closed_on > ${asOf}::date)))`;
 }
 
-/** Each recommendation's first answer received by the report date (one answer may settle several). */
-function firstAnswers(scope: TenantScope, asOf: string): SQL {
+/**
+ * The first answer to recommendation `r` received by the report date (one answer may settle several
+ * recommendations). A lookup by index per recommendation: the plan stays the same on tables never analysed (a
+ * bulk load just made), where a join of two sets was planned as a loop over both.
+ */
+function firstAnswer(r: SQL, asOf: string): SQL {
   return sql`
-    select distinct on (ar.tenant_id, ar.recommendation_id) ar.tenant_id, ar.recommendation_id, a.received_on, a.letter_date
+    select a.received_on, a.letter_date
     from agency_answer_recommendations ar
     join agency_answers a on a.tenant_id = ar.tenant_id and a.id = ar.answer_id
-    where ${tenantCondition(scope, sql`ar.tenant_id`)} and a.received_on <= ${asOf}::date
-    order by ar.tenant_id, ar.recommendation_id, a.received_on, a.letter_date`;
+    where ar.tenant_id = ${r}.tenant_id and ar.recommendation_id = ${r}.id and a.received_on <= ${asOf}::date
+    order by a.received_on, a.letter_date
+    limit 1`;
 }
 
 type CountRow = {
@@ -129,11 +134,11 @@ type LetterRow = { agency_id: string; letter_date: string; answer_letter_date: s
 /** The letters answered (of the year's difficulties), once each, with the first answer's letter date. */
 function answeredLetters(scope: TenantScope, year: number, asOf: string): SQL {
   return sql`
-    select distinct r.id, r.agency_id::text as agency_id, r.letter_date::text as letter_date, fa.letter_date::text as answer_letter_date
-    from difficulties d
-    join recommendations r on r.tenant_id = d.tenant_id and r.id = d.recommendation_id
-    join (${firstAnswers(scope, asOf)}) fa on fa.tenant_id = r.tenant_id and fa.recommendation_id = r.id
-    where ${tenantCondition(scope, sql`d.tenant_id`)} and d.year = ${year} and d.raised_on <= ${asOf}::date and r.letter_date <= ${asOf}::date`;
+    select r.id, r.agency_id::text as agency_id, r.letter_date::text as letter_date, fa.letter_date::text as answer_letter_date
+    from recommendations r
+    cross join lateral (${firstAnswer(sql`r`, asOf)}) fa
+    where ${tenantCondition(scope, sql`r.tenant_id`)} and r.letter_date between ${`${year}-01-01`}::date and ${asOf}::date -- a letter never predates what it forwards
+      and exists (select 1 from difficulties d where d.tenant_id = r.tenant_id and d.recommendation_id = r.id and d.year = ${year} and d.raised_on <= ${asOf}::date)`;
 }
 
 /**
