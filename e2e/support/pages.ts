@@ -38,6 +38,7 @@ export const PAGES: AppPage[] = [
   // The public portal (src/web/portal).
   { name: 'trang chủ công khai', path: () => '/', allowed: ['anonymous'], otherwise: { redirectTo: ['/registry'] } },
   { name: 'danh bạ công khai', path: () => '/directory', allowed: EVERYONE },
+  { name: 'khó khăn, kiến nghị công khai', path: () => '/kien-nghi', allowed: EVERYONE },
   // The staff app.
   { name: 'đăng nhập', path: () => '/login', allowed: ['anonymous'], otherwise: { redirectTo: ['/registry', '/member'] } },
   { name: 'sổ đăng ký', path: () => '/registry', allowed: SIGNED_IN },
@@ -48,6 +49,7 @@ export const PAGES: AppPage[] = [
   { name: 'báo cáo', path: () => '/reports', allowed: REPORT_READERS },
   { name: 'kế hoạch năm', path: () => '/reports/plans', allowed: STAFF },
   { name: 'chốt số liệu năm', path: () => '/reports/closed', allowed: [...STAFF, 'fund_officer'] },
+  { name: 'báo cáo khó khăn, kiến nghị', path: () => '/reports/requests', allowed: [...STAFF, 'national_viewer'] },
   { name: 'hồ sơ vay', path: () => '/loans', allowed: FUND_AND_MANAGER },
   { name: 'quy định cho vay', path: () => '/loans/rules', allowed: FUND_AND_MANAGER },
   { name: 'đơn vay mới', path: () => '/loans/new', allowed: FUND_AND_MANAGER },

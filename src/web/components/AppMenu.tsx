@@ -1,4 +1,4 @@
-import { AimOutlined, AlertOutlined, FileTextOutlined, AuditOutlined, CommentOutlined, CalendarOutlined, TeamOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, PieChartOutlined, AlertOutlined, FileTextOutlined, AuditOutlined, CommentOutlined, CalendarOutlined, TeamOutlined, BankOutlined, LockOutlined, BarChartOutlined, DatabaseOutlined, FundOutlined, GlobalOutlined, LoginOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useLocation } from 'react-router-dom';
@@ -13,6 +13,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/imports')) return '/imports';
   if (pathname.startsWith('/reports/plans')) return '/reports/plans';
   if (pathname.startsWith('/reports/closed')) return '/reports/closed';
+  if (pathname.startsWith('/reports/requests')) return '/reports/requests';
   if (pathname.startsWith('/reports')) return '/reports';
   if (pathname.startsWith('/loans/portfolio')) return '/loans/portfolio';
   if (pathname.startsWith('/loans')) return '/loans';
@@ -45,6 +46,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     ...(canSeeReports(user) ? [{ key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') }] : []),
     ...(canSeeClosedYears(user) ? [{ key: '/reports/closed', icon: <LockOutlined />, label: t('nav.closed') }] : []),
     ...(canManagePlans(user) ? [{ key: '/reports/plans', icon: <AimOutlined />, label: t('nav.plans') }] : []),
+    ...(user?.can.seeRequestReports ? [{ key: '/reports/requests', icon: <PieChartOutlined />, label: t('requestsReport.nav') }] : []),
     ...(user?.can.seeUpdates ? [{ key: '/updates', icon: <AuditOutlined />, label: t('nav.updates') }] : []),
     ...(canSeeLoans(user) ? [{ key: '/loans', icon: <BankOutlined />, label: t('nav.loans') }] : []),
     ...(canSeePortfolio(user) ? [{ key: '/loans/portfolio', icon: <FundOutlined />, label: t('nav.portfolio') }] : []),

@@ -5,8 +5,9 @@ import { updatesEn } from './updates.ts';
 import { calendarEn } from './calendar.ts';
 import { difficultiesEn } from './difficulties.ts';
 import { consultationsEn } from './consultations.ts';
+import { requestsReportEn } from './requests-report.ts';
 import { coreEn } from './core-en.ts';
 import type { Messages } from './vi.ts';
 
 /** The English strings (second language); keys must match vi.ts, which the type enforces. */
-export const en: Messages = { ...coreEn, ...loansEn, ...closedYearEn, ...accountsEn, ...updatesEn, ...calendarEn, ...difficultiesEn, ...consultationsEn };
+export const en: Messages = { ...coreEn, ...loansEn, ...closedYearEn, ...accountsEn, ...updatesEn, ...calendarEn, ...difficultiesEn, ...consultationsEn, ...requestsReportEn };

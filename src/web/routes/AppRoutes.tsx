@@ -14,6 +14,7 @@ const ImportPage = lazy(() => import('./imports/ImportPage.tsx'));
 const DashboardPage = lazy(() => import('./reports/DashboardPage.tsx'));
 const PlansPage = lazy(() => import('./reports/PlansPage.tsx'));
 const ClosedYearPage = lazy(() => import('./reports/ClosedYearPage.tsx'));
+const RequestsReportPage = lazy(() => import('./reports/RequestsReportPage.tsx'));
 const LoanQueues = lazy(() => import('./loans/LoanQueues.tsx').then((m) => ({ default: m.LoanQueues })));
 const LoanRulesPage = lazy(() => import('./loans/LoanRulesPage.tsx').then((m) => ({ default: m.LoanRulesPage })));
 const LoanApplicationForm = lazy(() => import('./loans/LoanApplicationForm.tsx').then((m) => ({ default: m.LoanApplicationForm })));
@@ -74,6 +75,7 @@ export function AppRoutes() {
         <Route path="reports" element={<RequireUser can="seeReports"><DashboardPage /></RequireUser>} />
         <Route path="reports/plans" element={<RequireUser can="managePlans"><PlansPage /></RequireUser>} />
         <Route path="reports/closed" element={<RequireUser can="seeClosedYears"><ClosedYearPage /></RequireUser>} />
+        <Route path="reports/requests" element={<RequireUser can="seeRequestReports"><RequestsReportPage /></RequireUser>} />
         <Route path="loans" element={<RequireUser can="seeLoans"><LoanQueues /></RequireUser>} />
         <Route path="loans/rules" element={<RequireUser can="seeLoans"><LoanRulesPage /></RequireUser>} />
         <Route path="loans/new" element={<RequireUser can="seeLoans"><LoanApplicationForm /></RequireUser>} />
