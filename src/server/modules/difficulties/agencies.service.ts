@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { isUuid } from '../cooperatives/cooperatives.service.ts';
+import { isUniqueViolation } from '../loans/loan-errors.ts';
 import { requireDifficultyHandler } from './difficulties.policy.ts';
 import { agencies } from './difficulties.sql.ts';
 import { loadLetterSettings } from './letter-settings.service.ts';
@@ -46,6 +47,16 @@ export async function getAgency(db: Db, tenantId: number, id: string): Promise<A
   return row;
 }
 
+/** Two saving the same name at once: the second meets the unique key, and is told as if it had checked first. */
+async function uniqueName<T>(name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateName(name);
+    throw error;
+  }
+}
+
 const duplicateName = (name: string) => new AppError('conflict', `Đã có cơ quan tên "${name}" trong danh sách.`, { field: 'name' });
 
 async function nameTaken(db: Db, tenantId: number, name: string, exceptId?: string): Promise<boolean> {
@@ -56,26 +67,30 @@ async function nameTaken(db: Db, tenantId: number, name: string, exceptId?: stri
 /** Adds an agency to the alliance's list; audited. */
 export async function createAgency(db: Db, { actor, input }: { actor: Actor; input: AgencyInput }): Promise<Agency> {
   const { tenantId } = requireDifficultyHandler(actor);
-  return db.transaction(async (tx) => {
-    if (await nameTaken(tx, tenantId, input.name)) throw duplicateName(input.name);
-    const [row] = await tx.insert(agencies).values({ tenantId, ...input }).returning();
-    await recordAudit(tx, { actor, tenantId, action: 'agency.created', entityType: 'agency', entityId: row!.id, before: null, after: presentAgency(row!) });
-    return row!;
-  });
+  return uniqueName(input.name, () =>
+    db.transaction(async (tx) => {
+      if (await nameTaken(tx, tenantId, input.name)) throw duplicateName(input.name);
+      const [row] = await tx.insert(agencies).values({ tenantId, ...input }).returning();
+      await recordAudit(tx, { actor, tenantId, action: 'agency.created', entityType: 'agency', entityId: row!.id, before: null, after: presentAgency(row!) });
+      return row!;
+    }),
+  );
 }
 
 /** Changes an agency (its name, kind, address, or whether it is still used); audited. */
 export async function updateAgency(db: Db, { actor, id, input }: { actor: Actor; id: string; input: AgencyPatch }): Promise<Agency> {
   const { tenantId } = requireDifficultyHandler(actor);
-  return db.transaction(async (tx) => {
-    const before = await getAgency(tx, tenantId, id);
-    if (input.name && (await nameTaken(tx, tenantId, input.name, id))) throw duplicateName(input.name);
-    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    if (Object.keys(changes).length === 0) return before;
-    const [row] = await tx.update(agencies).set(changes).where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id))).returning();
-    await recordAudit(tx, { actor, tenantId, action: 'agency.updated', entityType: 'agency', entityId: id, before: presentAgency(before), after: presentAgency(row!) });
-    return row!;
-  });
+  return uniqueName(input.name ?? '', () =>
+    db.transaction(async (tx) => {
+      const before = await getAgency(tx, tenantId, id);
+      if (input.name && (await nameTaken(tx, tenantId, input.name, id))) throw duplicateName(input.name);
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      if (Object.keys(changes).length === 0) return before;
+      const [row] = await tx.update(agencies).set(changes).where(and(eq(agencies.tenantId, tenantId), eq(agencies.id, id))).returning();
+      await recordAudit(tx, { actor, tenantId, action: 'agency.updated', entityType: 'agency', entityId: id, before: presentAgency(before), after: presentAgency(row!) });
+      return row!;
+    }),
+  );
 }
 
 /**

@@ -214,6 +214,31 @@ describe('a recommendation from draft to answer', () => {
   });
 });
 
+describe('at the same time', () => {
+  it('two forwards get two numbers; the same draft forwarded twice gets one; a difficulty grouped twice goes to one draft', async () => {
+    const year = '2028';
+    const drafts: string[] = [];
+    for (const coop of coops.slice(0, 3)) {
+      const difficulty = await insertDifficulty(t.database.db, { organisationId: coop.id });
+      drafts.push((await post('/api/recommendations', { subject: `Kiến nghị song song ${coop.name}`, category: 'tax', difficultyIds: [difficulty.id] })).json().id);
+    }
+    const forward = (id: string) => post(`/api/recommendations/${id}/forward`, { agencyId: agency.finance, letterDate: `${year}-02-03` });
+    const answers = await Promise.all([forward(drafts[0]!), forward(drafts[1]!), forward(drafts[2]!), forward(drafts[2]!)]);
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    expect(statuses.slice(2).sort()).toEqual([200, 409]);
+    const numbers = answers.filter((a) => a.statusCode === 200).map((a) => a.json().letterNumber as string);
+    expect(numbers.map((n) => Number(n.split('/')[0])).sort()).toEqual([1, 2, 3]);
+
+    const free = await insertDifficulty(t.database.db, { organisationId: coops[0]!.id });
+    const group = () => post('/api/recommendations', { subject: 'Cùng lúc', category: 'tax', difficultyIds: [free.id] });
+    const both = await Promise.all([group(), group()]);
+    expect(both.map((b) => b.statusCode).sort()).toEqual([201, 409]);
+    const [row] = await t.database.db.select().from(difficulties).where(eq(difficulties.id, free.id));
+    expect(row!.recommendationId).toBe(both.find((b) => b.statusCode === 201)!.json().id);
+  });
+});
+
 describe('letter settings', () => {
   it("reads the defaults from the alliance's name without writing them; only the admin saves", async () => {
     const fresh = await createTestApp();
