@@ -1,8 +1,9 @@
 // What the difficulties' routes accept (decision 008; the staff and manager pages send the same shapes).
 import { z } from 'zod';
 import { calendarDate } from '../../../shared/calendar-date.ts';
+import { DIFFICULTY_CATEGORIES } from './public-difficulties.words.ts';
 
-export const DIFFICULTY_CATEGORIES = ['capital_credit', 'land', 'tax', 'market', 'registration_legal', 'infrastructure', 'digital', 'support_policies', 'other'] as const;
+export { DIFFICULTY_CATEGORIES };
 export const DIFFICULTY_CHANNELS = ['online', 'conference', 'visit', 'phone', 'staff', 'annual_update'] as const;
 export const DIFFICULTY_STATES = ['received', 'handling', 'forwarded', 'answered', 'closed'] as const;
 export const DIFFICULTY_OUTCOMES = ['resolved', 'not_resolved', 'rejected'] as const;
