@@ -96,6 +96,29 @@ describe('the letter of a forwarded recommendation', () => {
     expect(text).toMatch(/kiến nghị số 2026-\d{4}/);
   });
 
+  it('is A4 with the margins of the decree, in Times New Roman, as LibreOffice reads it', { timeout: 300_000 }, async () => {
+    const { file } = await download(recommendationId, 'the-thuc.docx');
+    const flat = readFileSync(soffice(file, 'fodt'), 'utf8');
+    const layout = /<style:page-layout-properties [^>]*fo:page-width[^>]*>/.exec(flat)?.[0] ?? '';
+    const mm = (attribute: string) => {
+      const m = new RegExp(`${attribute}="([\\d.]+)(in|cm|mm)"`).exec(layout);
+      if (!m) throw new Error(`no ${attribute} in ${layout}`);
+      return Number(m[1]) * ({ in: 25.4, cm: 10, mm: 1 } as const)[m[2] as 'in' | 'cm' | 'mm'];
+    };
+    expect(Math.round(mm('fo:page-width'))).toBe(210);
+    expect(Math.round(mm('fo:page-height'))).toBe(297);
+    for (const side of ['top', 'bottom']) {
+      expect(mm(`fo:margin-${side}`)).toBeGreaterThanOrEqual(19.9);
+      expect(mm(`fo:margin-${side}`)).toBeLessThanOrEqual(25.1);
+    }
+    expect(mm('fo:margin-left')).toBeGreaterThanOrEqual(29.9);
+    expect(mm('fo:margin-left')).toBeLessThanOrEqual(35.1);
+    expect(mm('fo:margin-right')).toBeGreaterThanOrEqual(14.9);
+    expect(mm('fo:margin-right')).toBeLessThanOrEqual(20.1);
+    expect(flat).toContain('style:font-name="Times New Roman"');
+    expect(flat).toContain('fo:font-size="14pt"');
+  });
+
   it('a draft leaves the number and the day blank, and asks for an answer within 15 working days', { timeout: 300_000 }, async () => {
     const { file, disposition } = await download(draftId, 'du-thao.docx');
     expect(disposition).toContain('du-thao-cong-van-');

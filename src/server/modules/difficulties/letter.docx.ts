@@ -26,7 +26,8 @@ const FONT = 'Times New Roman';
 /** Font sizes in half-points (docx's unit): 14 pt for the body, 13 pt and 12 pt where the decree asks. */
 const PT = (points: number) => points * 2;
 
-const PAGE = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+/** A4 in twips (210 × 297 mm), as Word writes it. */
+const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** The heading's left column (issuer, number) is narrower than the motto's. */
