@@ -13,6 +13,8 @@ import { todayInVietnam } from '../src/server/modules/calendar/working-days.ts';
 import { createAccount, horizontalOverflow, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
 const PHONE = { width: 360, height: 740 };
+// A page's answer may take longer than expect.poll's default second on a busy machine (not a speed check).
+const POLL = { timeout: 15_000 };
 const NAME = 'Hợp tác xã Rau an toàn Tư Vấn';
 const EXPERT = 'TS. Hoàng Văn Sổ Sách';
 const today = todayInVietnam();
@@ -58,7 +60,7 @@ describe('expert consultations', () => {
     await phone.page.getByTestId('consultation-asked').waitFor();
     // The request's own card (the form above lists the topics too).
     const card = phone.page.locator('section.m-card').filter({ has: phone.page.getByTestId('consultation-state') });
-    await expect.poll(() => card.getByTestId('consultation-state').innerText()).toBe('Chờ phân công');
+    await expect.poll(() => card.getByTestId('consultation-state').innerText(), POLL).toBe('Chờ phân công');
     expect(await horizontalOverflow(phone.page)).toBe(0);
     await screenshot(phone.page, 'consultations-phone-asked', true);
 
@@ -90,7 +92,7 @@ describe('expert consultations', () => {
     await date.press('Tab');
     await choose(staff.page, 'action-form', 'Đến tận nơi');
     await save(staff.page);
-    await expect.poll(() => staff.page.getByTestId('consultation-state').innerText()).toBe('Đã hẹn lịch');
+    await expect.poll(() => staff.page.getByTestId('consultation-state').innerText(), POLL).toBe('Đã hẹn lịch');
     expect(await staff.page.getByTestId('consultation-expert').innerText()).toBe(EXPERT);
     expect(await staff.page.getByTestId('action-complete').count()).toBe(0); // not before a session
 
@@ -102,14 +104,14 @@ describe('expert consultations', () => {
     await staff.page.getByTestId('action-complete').click();
     await staff.page.locator('#action-outcome').fill('Hợp tác xã tự lập được sổ kế toán và báo cáo tài chính.');
     await save(staff.page);
-    await expect.poll(() => staff.page.getByTestId('consultation-state').innerText()).toBe('Đã tư vấn');
+    await expect.poll(() => staff.page.getByTestId('consultation-state').innerText(), POLL).toBe('Đã tư vấn');
     expect(await staff.page.getByTestId('action-cancel').count()).toBe(0);
     await screenshot(staff.page, 'consultations-staff-done', true);
 
     // The manager sees the outcome and rates it once.
     await phone.page.reload();
     const done = card;
-    await expect.poll(() => done.getByTestId('consultation-state').innerText()).toBe('Đã tư vấn');
+    await expect.poll(() => done.getByTestId('consultation-state').innerText(), POLL).toBe('Đã tư vấn');
     await done.getByTestId('consultation-toggle').click();
     await done.getByTestId('consultation-outcome').filter({ hasText: 'tự lập được sổ kế toán' }).waitFor();
     await done.getByTestId('rating-submit').click();
@@ -117,7 +119,7 @@ describe('expert consultations', () => {
     await done.getByTestId('rating-4').check();
     await done.getByLabel('Nhận xét (không bắt buộc)').fill('Chuyên gia hướng dẫn dễ hiểu.');
     await done.getByTestId('rating-submit').click();
-    await expect.poll(() => done.getByTestId('consultation-rated').innerText()).toContain('4/5');
+    await expect.poll(() => done.getByTestId('consultation-rated').innerText(), POLL).toContain('4/5');
     expect(await done.getByTestId('rating-form').count()).toBe(0);
     expect(await horizontalOverflow(phone.page)).toBe(0);
     await screenshot(phone.page, 'consultations-phone-rated', true);
@@ -125,7 +127,7 @@ describe('expert consultations', () => {
     // The report counts it: one accounting request, done, rated 4; nobody waiting.
     await staff.page.goto(`${journey.baseUrl}/consultations?tab=report`);
     const row = staff.page.getByTestId('report-topic-accounting');
-    await expect.poll(() => row.locator('td').allInnerTexts()).toEqual(['Kế toán, tài chính', '1', '1', '4']);
+    await expect.poll(() => row.locator('td').allInnerTexts(), POLL).toEqual(['Kế toán, tài chính', '1', '1', '4']);
     await staff.page.getByText('Không có hợp tác xã nào đang chờ.').waitFor();
     await staff.page.getByRole('heading', { name: 'Theo xã, phường' }).waitFor();
     await staff.page.getByRole('cell', { name: 'Xã Tân Dĩnh' }).waitFor();
