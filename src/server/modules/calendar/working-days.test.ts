@@ -86,6 +86,26 @@ describe('working days over the law’s calendar', () => {
     );
   });
 
+  it('counts as a walk day by day over isWorkingDay would, across years', () => {
+    const walk = (c: typeof calendar, from: string, to: string) => {
+      let count = 0;
+      for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+        if (c.isWorkingDay(new Date(t).toISOString().slice(0, 10))) count += 1;
+      }
+      return count;
+    };
+    const corrected = buildWorkingCalendar([{ day: '2026-12-31', dayOff: true }, { day: '2027-01-02', dayOff: false }]);
+    expect(corrected.workingDaysBetween('2026-12-30', '2027-01-04')).toBe(2); // 2/1 worked, 4/1; 31/12 and 1/1 off, 3/1 Sunday
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -30, max: 1200 }), (from, span) => {
+        const to = new Date(Date.parse(`${from}T00:00:00Z`) + span * 86_400_000).toISOString().slice(0, 10);
+        expect(calendar.workingDaysBetween(from, to)).toBe(walk(calendar, from, to));
+        expect(corrected.workingDaysBetween(from, to)).toBe(walk(corrected, from, to));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('n = 0 gives the day itself when working, else the next working day', () => {
     fc.assert(
       fc.property(anyDay, (from) => {
