@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayIso } from '../../../shared/dates.ts';
 import { readDb } from '../../http/read-routing.ts';
 import { Year } from '../reports/reports.schemas.ts';
 import { DIFFICULTY_CATEGORIES } from './public-difficulties.words.ts';
@@ -14,7 +15,7 @@ export const PublicDifficultiesQuery = z.object({
   year: Year.optional(),
   page: z.coerce.number({ message: 'Trang (page) là số' }).int('Trang (page) là số nguyên').min(1, 'Trang (page) từ 1').max(10_000, 'Trang (page) quá lớn').default(1),
 });
-export const PublicFiguresQuery = z.object({ tenant: Tenant, year: Year.default(() => new Date().getFullYear()) });
+export const PublicFiguresQuery = z.object({ tenant: Tenant, year: Year.default(() => Number(todayIso(new Date(), 'Asia/Ho_Chi_Minh').slice(0, 4))) });
 const PublicDifficultyParams = z.object({ id: z.string().max(64, 'Mã (id) quá dài') });
 
 // Public and anonymous: keep a crawler from turning pages into load. Answers change whenever staff publish or an
