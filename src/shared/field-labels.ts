@@ -48,7 +48,8 @@ export const FIELD_LABELS: Record<string, string> = {
   area: 'Địa bàn',
   asOf: 'Ngày tính số liệu',
   body: 'Nội dung gửi lên',
-  category: 'Nhóm (đúng hạn, nộp muộn, chưa nộp…)',
+  // Shared by the compliance list (on time, late, missing…) and a difficulty's or a recommendation's field.
+  category: 'Nhóm',
   chart: 'Biểu đồ',
   collateral: 'Tài sản bảo đảm',
   commune: 'Xã/phường',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { readDb } from '../../http/read-routing.ts';
 import { scopeName } from '../reports/annual-report.service.ts';
 import { Year } from '../reports/reports.schemas.ts';
-import { COMPLIANCE_CATEGORIES, UPDATE_KINDS } from './compliance.ts';
+import { CATEGORY_LABELS, COMPLIANCE_CATEGORIES, UPDATE_KINDS } from './compliance.ts';
 import { complianceListPdf, complianceListXlsx } from './compliance.export.ts';
 import { complianceReadScope } from './compliance.policy.ts';
 import { findComplianceList, getCompliance } from './compliance.service.ts';
@@ -15,7 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const ComplianceQuery = z.object({ year: Year });
 export const ComplianceListQuery = z.object({
   year: Year,
-  category: z.enum(COMPLIANCE_CATEGORIES, { message: `Nhóm (category) là một trong: ${COMPLIANCE_CATEGORIES.join(', ')}` }).default('missing'),
+  category: z.enum(COMPLIANCE_CATEGORIES, { message: `phải là một trong: ${COMPLIANCE_CATEGORIES.map((c) => CATEGORY_LABELS[c].toLowerCase()).join(', ')}` }).default('missing'),
   commune: z.string().max(20, 'Mã xã, phường (commune) quá dài').optional(),
   kind: z.enum(UPDATE_KINDS, { message: 'Loại hình (kind) là HTX, LHHTX hoặc THT' }).optional(),
 });
