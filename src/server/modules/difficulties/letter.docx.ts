@@ -8,7 +8,9 @@ import {
   BorderStyle,
   convertMillimetersToTwip,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -131,7 +133,12 @@ export async function buildLetterDocx(content: LetterContent): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT, size: PT(14) } } } },
     sections: [
       {
-        properties: { page: { size: PAGE, margin: MARGIN } },
+        // From the second page on, its number centred at the top (Decree 30, Appendix I, II.8); none on the first.
+        properties: { page: { size: PAGE, margin: MARGIN }, titlePage: true },
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: PT(13), children: [PageNumber.CURRENT] })] })] }),
+        },
         children: [heading(content), ...body(content), signature(content)],
       },
     ],
