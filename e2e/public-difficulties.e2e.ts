@@ -1,12 +1,14 @@
 /**
  * An anonymous visitor on a phone (360 px) reads the published difficulties (/kien-nghi): the published ones
  * only, a cooperative's name only when it agreed, the agency's answer, the year's figures; one opens on its own
- * page; an unpublished one is not found. The home links to the page without loading its code.
+ * page; an unpublished one is not found. The home links to the page without loading its code. Staff read the
+ * year's report (/reports/requests) and download it.
  * Data: src/server/modules/difficulties/requests-report.test-support.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRequestsFixture, type Fixture } from '../src/server/modules/difficulties/requests-report.test-support.ts';
-import { horizontalOverflow, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
+import ExcelJS from 'exceljs';
+import { createAccount, horizontalOverflow, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
 const PHONE = { width: 360, height: 740 };
 const OTHER_TENANT = 1;
@@ -75,5 +77,30 @@ describe('published difficulties, anonymous visitor on a phone', () => {
     await page.getByRole('link', { name: /Khó khăn, kiến nghị của hợp tác xã/ }).click();
     await page.waitForURL(/\/kien-nghi$/);
     await page.getByRole('heading', { name: 'Khó khăn, kiến nghị của hợp tác xã' }).waitFor();
+  });
+});
+
+describe("the staff's report", () => {
+  it('shows a past year as counted by hand, on a phone, and downloads it as .xlsx', async () => {
+    const { page, problems } = await journey.newPage(PHONE);
+    await logIn(page, journey.baseUrl, await createAccount(journey, 'alliance_staff'));
+    await page.goto(`${journey.baseUrl}/reports/requests?year=2025`);
+    await page.getByTestId('requests-report-summary').waitFor();
+    const summary = await page.getByTestId('requests-report-summary').innerText();
+    expect(summary).toMatch(/Tiếp nhận\s+11/);
+    expect(summary).toMatch(/Chuyển sang năm sau\s+7/);
+    expect(summary).toMatch(/Quá hạn\s+3/);
+    const agencies = await page.getByTestId('requests-report-by-agency').innerText();
+    expect(agencies).toMatch(/Ngân hàng Chính sách xã hội tỉnh\s+4\s+3\s+9\s+10\s+0/);
+    expect(await page.getByTestId('requests-report-by-category').innerText()).toContain('Vốn, tín dụng');
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'requests-report-360', true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('requests-report-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe('kien-nghi-2025.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo cơ quan', 'Theo xã, phường']);
+    expect(problems).toEqual([]);
   });
 });
