@@ -136,6 +136,8 @@ export default function DifficultiesPage() {
                     selectedRowKeys: selected.map((d) => d.id),
                     onChange: (_keys, rows) => setSelected(rows),
                     preserveSelectedRowKeys: true,
+                    // A select-all box would also sit in the table's hidden measuring row (focusable under aria-hidden).
+                    hideSelectAll: true,
                     getCheckboxProps: (item) => ({ disabled: !groupable(item), 'aria-label': `${item.code} ${item.organisation.name}` }),
                   }
                 : undefined

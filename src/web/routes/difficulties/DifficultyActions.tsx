@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { date } from '../../format.ts';
 import { useT } from '../../i18n/index.tsx';
 import { useAnswerDifficulty, useCloseDifficulty, usePatchDifficulty, type Difficulty } from './difficultiesApi.ts';
 import { todayInVietnam, useWordOptions } from './labels.tsx';
@@ -33,6 +34,8 @@ export function TriageForm({ difficulty }: { difficulty: Difficulty }) {
   const [unitInCharge, setUnitInCharge] = useState(difficulty.unitInCharge ?? '');
   const [dueOn, setDueOn] = useState<string | null>(difficulty.dueOn);
   const [published, setPublished] = useState(difficulty.published);
+  // Once forwarded the due date is the recommendation's (the server refuses another).
+  const ownDueDate = difficulty.state === 'received' || difficulty.state === 'handling';
   const save = async () => {
     reset();
     try {
@@ -61,8 +64,8 @@ export function TriageForm({ difficulty }: { difficulty: Difficulty }) {
           </FormField>
         </Col>
         <Col xs={24} md={8}>
-          <FormField label={t('dif.dueOn')} htmlFor="triage-due" error={errors.dueOn}>
-            <DateInput id="triage-due" value={dueOn} onChange={setDueOn} />
+          <FormField label={t('dif.dueOn')} htmlFor="triage-due" error={errors.dueOn} help={ownDueDate ? undefined : t('dif.detail.dueFromRecommendation')}>
+            {ownDueDate ? <DateInput id="triage-due" value={dueOn} onChange={setDueOn} min={difficulty.raisedOn} /> : <Input id="triage-due" value={date(dueOn)} disabled />}
           </FormField>
         </Col>
       </Row>

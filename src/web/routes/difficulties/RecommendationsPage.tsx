@@ -1,5 +1,5 @@
 import { BankOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Flex, Row, Select, Table, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Select, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { PageError } from '../../components/PageStatus.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -24,6 +24,7 @@ export default function RecommendationsPage() {
   const list = useRecommendations({ state: state.state, agencyId: state.agencyId, overdue: state.overdue });
   const agencies = useAgencies();
   const items = list.data?.items ?? [];
+  const counts = list.data?.counts ?? {};
   return (
     <Card styles={{ body: { padding: narrow ? 12 : 24 } }}>
       <Flex wrap gap={8} align="center" justify="space-between">
@@ -33,11 +34,21 @@ export default function RecommendationsPage() {
           {user?.can.manageLetterSettings && <Button icon={<SettingOutlined />} onClick={() => navigate('/recommendations/settings')} data-testid="letter-settings-link">{t('rec.list.settings')}</Button>}
         </Flex>
       </Flex>
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} data-testid="recommendation-counts">
+        <Button size="small" type={state.state ? 'default' : 'primary'} aria-pressed={!state.state} onClick={() => update({ state: undefined })}>
+          {t('common.all')}
+        </Button>
+        {RECOMMENDATION_STATES.map((s) => (
+          <Button key={s} size="small" type={state.state === s ? 'primary' : 'default'} aria-pressed={state.state === s} onClick={() => update({ state: state.state === s ? undefined : s })}>
+            {word('recState', s)}{counts[s] === undefined ? '' : ` (${count(counts[s])})`}
+          </Button>
+        ))}
+        <Button size="small" danger={!state.overdue} type={state.overdue ? 'primary' : 'default'} aria-pressed={Boolean(state.overdue)} onClick={() => update({ overdue: state.overdue ? undefined : 'true' })}>
+          {t('dif.overdue')}{counts.overdue === undefined ? '' : ` (${count(counts.overdue)})`}
+        </Button>
+      </Flex>
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}>
-          <Select allowClear value={state.state} onChange={(v?: string) => update({ state: v })} placeholder={t('dif.state')} aria-label={t('dif.state')} options={RECOMMENDATION_STATES.map((s) => ({ value: s, label: word('recState', s) }))} style={{ width: '100%' }} data-testid="filter-rec-state" />
-        </Col>
-        <Col xs={12} md={8}>
+        <Col xs={24} md={12} lg={8}>
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -50,15 +61,12 @@ export default function RecommendationsPage() {
             popupMatchSelectWidth={false}
           />
         </Col>
-        <Col xs={24} md={6}>
-          <Checkbox checked={Boolean(state.overdue)} onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })} style={{ paddingTop: 5 }}>{t('dif.overdueOnly')}</Checkbox>
-        </Col>
       </Row>
       {list.error ? (
         <PageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <>
-          <Typography.Paragraph type="secondary">{t('rec.list.total', { total: count(list.data?.total ?? items.length) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('rec.list.total', { total: count(items.length) })}</Typography.Paragraph>
           <Table<RecommendationItem>
             rowKey="id"
             size={narrow ? 'small' : 'middle'}

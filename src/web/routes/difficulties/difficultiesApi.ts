@@ -95,7 +95,7 @@ export const useDifficulties = (filter: DifficultyFilter) =>
 export const useDifficulty = (id: string) => useQuery({ queryKey: [...KEY, 'one', id], queryFn: () => api.get<Difficulty>(`/api/difficulties/${enc(id)}`) });
 
 export const useRecommendations = (filter: { state?: string; agencyId?: string; overdue?: string }) =>
-  useQuery({ queryKey: [...KEY, 'recommendations', filter], queryFn: () => api.get<{ items: RecommendationItem[]; total?: number }>('/api/recommendations', filter) });
+  useQuery({ queryKey: [...KEY, 'recommendations', filter], queryFn: () => api.get<{ items: RecommendationItem[]; counts?: Partial<Record<(typeof RECOMMENDATION_STATES)[number] | 'overdue', number>> }>('/api/recommendations', filter) });
 
 export const useRecommendation = (id: string) =>
   useQuery({ queryKey: [...KEY, 'recommendation', id], queryFn: () => api.get<Recommendation>(`/api/recommendations/${enc(id)}`) });
