@@ -67,6 +67,10 @@ export const PAGES: AppPage[] = [
   { name: 'gửi khó khăn, kiến nghị', path: () => '/member/difficulties/new', allowed: ['coop_manager'] },
   // The working-day calendar (src/web/routes/calendar): read by everyone signed in, corrected by the administrator.
   { name: 'lịch ngày làm việc', path: () => '/calendar', allowed: SIGNED_IN },
+  // Expert consultations (src/web/routes/consultations; handleConsultations) and the manager's light page.
+  { name: 'chuyên gia tư vấn', path: () => '/experts', allowed: STAFF },
+  { name: 'tư vấn chuyên sâu', path: () => '/consultations', allowed: STAFF },
+  { name: 'tư vấn chuyên sâu của hợp tác xã', path: () => '/member/consultations', allowed: ['coop_manager'] },
 ];
 
 /** The pages a role may open. */
