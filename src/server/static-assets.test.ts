@@ -106,6 +106,14 @@ describe('pages', () => {
     expect(again.rawPayload.length).toBe(0);
   });
 
+  it("has the home page preload its figures (a Link header naming the URL the portal asks first), and no other page", async () => {
+    const home = await get('/', 'br');
+    expect(home.headers.link).toBe('</api/public/reports/dashboard>; rel=preload; as=fetch; crossorigin=anonymous');
+    const figures = await get('/api/public/reports/dashboard');
+    expect(figures.statusCode).toBe(200);
+    expect((await get('/directory', 'br')).headers.link).toBeUndefined();
+  });
+
   it('sends a signed-in user from the home page to the registry, and leaves the API its JSON 404', async () => {
     const { cookie } = await t.signIn('alliance_staff');
     const home = await t.request({ url: '/', cookie });

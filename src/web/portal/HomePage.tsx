@@ -8,7 +8,7 @@ import { SearchForm } from './SearchForm.tsx';
  * The portal's home for visitors, phone first: the directory search, then the year's headline figures, then the
  * charts (which load only when scrolled near).
  */
-export function HomePage({ alliances, alliancesReady }: { alliances: Alliance[]; alliancesReady: boolean }) {
+export function HomePage({ alliances }: { alliances: Alliance[] }) {
   const t = useT();
   return (
     <main className="portal-main" id="main" tabIndex={-1}>
@@ -23,7 +23,7 @@ export function HomePage({ alliances, alliancesReady }: { alliances: Alliance[];
           Khó khăn, kiến nghị của hợp tác xã và trả lời của cơ quan ›
         </a>
       </section>
-      <PublicFigures alliances={alliances} alliancesReady={alliancesReady} />
+      <PublicFigures alliances={alliances} />
     </main>
   );
 }

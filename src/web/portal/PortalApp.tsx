@@ -28,7 +28,7 @@ export function PortalApp() {
       ) : pathname === '/directory' ? (
         <DirectoryPage alliances={list} />
       ) : (
-        <HomePage alliances={list} alliancesReady={alliances.data !== undefined || alliances.error !== undefined} />
+        <HomePage alliances={list} />
       )}
       <footer className="portal-footer portal-muted">
         {t('app.name')} · {t('app.tagline')}

@@ -18,19 +18,17 @@ const YEARS = 10;
  * The province's public figures for citizens: counts and shares only (no money, no plans, no person). A
  * portal serving several alliances asks which one; with one alliance there is nothing to choose.
  */
-export function PublicFigures({ alliances, alliancesReady }: { alliances: Alliance[]; alliancesReady: boolean }) {
+export function PublicFigures({ alliances }: { alliances: Alliance[] }) {
   const t = useReportTexts();
   const [chosenYear, setYear] = useState<number>();
   const [chosen, setChosen] = useState<number>();
   const several = alliances.length > 1;
-  const tenant = chosen ?? (several ? alliances[0]!.id : undefined);
-  // Asked for at once, without waiting for the alliances: the server answers for its only alliance and for the
-  // year the portal opens on, the very request portal.html preloads. A portal of several alliances asks again
-  // for the first one when the list arrives.
-  const dashboard = useJson<PublicDashboardData>(withQuery('/api/public/reports/dashboard', { year: chosenYear, tenant }));
+  // Asked for at once, without waiting for the alliances: with no alliance and no year named, the server answers
+  // for the first alliance and the year the portal opens on — the very request the home page preloads.
+  const dashboard = useJson<PublicDashboardData>(withQuery('/api/public/reports/dashboard', { year: chosenYear, tenant: chosen }));
   const data = dashboard.data;
   const year = chosenYear ?? data?.year ?? defaultReportYear();
-  const error = alliancesReady ? dashboard.error : undefined;
+  const tenant = chosen ?? data?.scope.tenantId ?? alliances[0]?.id;
   const thisYear = new Date().getFullYear();
 
   return (
@@ -57,8 +55,8 @@ export function PublicFigures({ alliances, alliancesReady }: { alliances: Allian
           ))}
         </select>
       </div>
-      {error ? <LoadError error={error} onRetry={dashboard.retry} /> : null}
-      {data ? <HeadlineCards headline={data.headline} previous={data.previousYear} /> : error ? null : <Loading />}
+      {dashboard.error ? <LoadError error={dashboard.error} onRetry={dashboard.retry} /> : null}
+      {data ? <HeadlineCards headline={data.headline} previous={data.previousYear} /> : dashboard.error ? null : <Loading />}
       {data ? (
         <WhenNear minHeight={400}>
           <Suspense fallback={<Loading />}>

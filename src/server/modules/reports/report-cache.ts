@@ -88,8 +88,11 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export type CachedReport = {
   /** Which answer: the route's name (a staff and a public answer of the same figures differ). */
   name: string;
-  /** Whose figures; 'only alliance' when a public request names none (the only alliance, if there is one). */
-  scope: TenantScope | 'only alliance';
+  /**
+   * Whose figures; when a public request names none, 'only alliance' (the only one, if there is one) or
+   * 'first alliance' (the first by id: the one the portal's home shows until a visitor picks another).
+   */
+  scope: TenantScope | 'only alliance' | 'first alliance';
   /** Everything of the request the answer depends on besides the scope. */
   query: Record<string, unknown>;
   /** private: a signed-in reader's answer; public: the portal's. Both are revalidated on every use. */
@@ -97,6 +100,12 @@ export type CachedReport = {
   /** Counts the answer (with the scope resolved, when it could be). */
   compute: (scope: TenantScope | undefined) => Promise<unknown>;
 };
+
+function resolveScope(scope: CachedReport['scope'], versions: Versions): TenantScope | undefined {
+  if (scope === 'only alliance') return versions.size === 1 ? { kind: 'tenant', tenantId: [...versions.keys()][0]! } : undefined;
+  if (scope === 'first alliance') return versions.size > 0 ? { kind: 'tenant', tenantId: Math.min(...versions.keys()) } : undefined;
+  return scope;
+}
 
 /**
  * Answers a report from this process's cache while its scope's version is unchanged, with an ETag, and a 304 to a
@@ -106,8 +115,7 @@ export type CachedReport = {
 export async function sendCachedReport(db: Db, request: FastifyRequest, reply: FastifyReply, report: CachedReport): Promise<unknown> {
   reply.header('cache-control', `${report.visibility}, no-cache`);
   const versions = await readVersions(db);
-  const scope: TenantScope | undefined =
-    report.scope !== 'only alliance' ? report.scope : versions.size === 1 ? { kind: 'tenant', tenantId: [...versions.keys()][0]! } : undefined;
+  const scope = resolveScope(report.scope, versions);
   const version = scope && scopeVersion(versions, scope);
   // An alliance that does not exist, or a public request that must name one: the service says why.
   if (!scope || version === undefined) return asBackgroundWork(() => report.compute(scope));

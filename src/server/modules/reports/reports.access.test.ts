@@ -1,5 +1,4 @@
 /** Who may use every report route, role by role, and what the public routes leave out. */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultReportYear, todayIso } from '../../../shared/dates.ts';
 import type { Role } from '../accounts/roles.ts';
@@ -133,7 +132,16 @@ describe('public figures', () => {
     expect(implicit.json().year).toBe(year);
     const explicit = await t.request({ url: `/api/public/reports/dashboard?tenant=${TENANT}&year=${year}` });
     expect(implicit.body).toBe(explicit.body);
-    expect(readFileSync(new URL('../../../web/portal.html', import.meta.url), 'utf8')).toContain('href="/api/public/reports/dashboard"');
+  });
+
+  it("answers the portal's dashboard without an alliance for the first one (the one its home shows first), cached like any", async () => {
+    const first = Math.min(TENANT, OTHER_TENANT);
+    const implicit = await t.request({ url: '/api/public/reports/dashboard?year=2023' });
+    expect(implicit.statusCode).toBe(200);
+    expect(implicit.json().scope.tenantId).toBe(first);
+    expect(implicit.body).toBe((await t.request({ url: `/api/public/reports/dashboard?year=2023&tenant=${first}` })).body);
+    const again = await t.request({ url: '/api/public/reports/dashboard?year=2023', headers: { 'if-none-match': String(implicit.headers.etag) } });
+    expect(again.statusCode).toBe(304);
   });
 
   it('asks which alliance when there are several', async () => {

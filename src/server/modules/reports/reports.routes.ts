@@ -98,7 +98,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     const query = { ...request.query, year: request.query.year ?? defaultReportYear(todayIso(new Date(), 'Asia/Ho_Chi_Minh')) };
     return sendCachedReport(readDb(request), request, reply, {
       name: 'public dashboard',
-      scope: publicScope(query.tenant),
+      // The portal's home asks before it knows the alliances (the URL the home page's Link header preloads).
+      scope: query.tenant ? { kind: 'tenant', tenantId: query.tenant } : 'first alliance',
       query,
       visibility: 'public',
       compute: (scope) => getPublicDashboard(readDb(request), { query: { ...query, tenant: tenantOf(scope, query.tenant) } }),
