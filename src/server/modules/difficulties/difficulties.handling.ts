@@ -2,7 +2,7 @@
 // publishing), a direct answer, closing with an outcome, attaching files. State transitions:
 // received → handling (triaged) → answered (directly) | forwarded (by a recommendation: the recommendations
 // module) → answered → closed; closing is possible from any open state. Every change is audited in its transaction.
-import { eq, and } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { actorLabel, type Actor } from '../accounts/roles.ts';
@@ -13,7 +13,7 @@ import type { DifficultyRow } from './difficulties.present.ts';
 import { findDifficultyInReach } from './difficulties.queries.ts';
 import type { TriageInput } from './difficulties.schemas.ts';
 import { DIFFICULTY_OUTCOMES } from './difficulties.schemas.ts';
-import { difficulties } from './difficulties.sql.ts';
+import { difficulties, recommendations } from './difficulties.sql.ts';
 import { readRequestFile, storeRequestFile } from './request-files.ts';
 
 const STATE_WORDS: Record<string, string> = {
@@ -87,8 +87,25 @@ export async function closeDifficulty(db: Db, { actor, id, outcome, reason }: { 
   return db.transaction(async (tx) => {
     const row = await findDifficultyInReach(tx, actor, id, true);
     if (row.state === 'closed') refuse(row, 'kết thúc');
-    return update(tx, actor, row, { state: 'closed', outcome, outcomeReason: reason ?? null, closedOn: todayInVietnam(), closedBy: actorLabel(actor) }, 'difficulty.closed');
+    const closed = await update(tx, actor, row, { state: 'closed', outcome, outcomeReason: reason ?? null, closedOn: todayInVietnam(), closedBy: actorLabel(actor) }, 'difficulty.closed');
+    if (row.recommendationId) await closeSettledRecommendation(tx, actor, row.tenantId, row.recommendationId);
+    return closed;
   });
+}
+
+/** A sent recommendation whose difficulties are all closed is closed with them (a draft stays a draft). */
+async function closeSettledRecommendation(tx: Db, actor: Actor, tenantId: number, recommendationId: string): Promise<void> {
+  const [open] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(difficulties)
+    .where(and(eq(difficulties.tenantId, tenantId), eq(difficulties.recommendationId, recommendationId), ne(difficulties.state, 'closed')));
+  if ((open?.n ?? 0) > 0) return;
+  const [changed] = await tx
+    .update(recommendations)
+    .set({ state: 'closed', updatedAt: new Date() })
+    .where(and(eq(recommendations.tenantId, tenantId), eq(recommendations.id, recommendationId), inArray(recommendations.state, ['forwarded', 'answered'])))
+    .returning({ state: recommendations.state });
+  if (changed) await recordAudit(tx, { actor, tenantId, action: 'recommendation.closed', entityType: 'recommendation', entityId: recommendationId, before: null, after: { state: 'closed' } });
 }
 
 /** Attaches one file to a difficulty (its manager or staff, while open). */

@@ -211,6 +211,14 @@ describe('a recommendation from draft to answer', () => {
     expect((await get(`/api/agency-answers/${answer.id}/files/${file.json().id}`)).rawPayload.equals(PDF)).toBe(true);
     expect((await get(`/api/agency-answers/${answer.id}`)).json().files).toHaveLength(1);
     expect((await get(`/api/recommendations/${recommendationId}`)).json().answers[0].files).toHaveLength(1);
+
+    // Closing its difficulties one by one: the recommendation closes with the last of them.
+    const [firstOne, ...others] = detail.difficulties as { id: string }[];
+    await post(`/api/difficulties/${firstOne!.id}/close`, { outcome: 'resolved' });
+    expect((await get(`/api/recommendations/${recommendationId}`)).json().state).toBe('answered');
+    for (const x of others) expect((await post(`/api/difficulties/${x.id}/close`, { outcome: 'not_resolved' })).statusCode).toBe(200);
+    expect((await get(`/api/recommendations/${recommendationId}`)).json().state).toBe('closed');
+    expect((await auditOf(t.database.db, recommendationId)).at(-1)).toMatchObject({ action: 'recommendation.closed' });
   });
 });
 
