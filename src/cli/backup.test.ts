@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,13 @@ import { runCoop } from './cli-process.ts';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'coop-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// An attached file (a difficulty's photo): files live in the database, so the backup carries them byte for byte.
+const photo = randomBytes(300_000);
+const fileId = randomUUID();
+const attachPhoto = (db: Parameters<typeof queryRows>[0]) =>
+  db.execute(sql`insert into request_files (tenant_id, id, owner_kind, owner_id, file_name, content_type, size_bytes, sha256, content)
+    values (${TENANT}, ${fileId}, 'difficulty', ${randomUUID()}, 'anh-kho-khan.jpg', 'image/jpeg', ${photo.length}, 'x', ${photo})`);
+
 const count = async (db: Parameters<typeof queryRows>[0]) =>
   (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from organisations`))[0]!.n;
 
@@ -24,6 +32,7 @@ describe('coop backup and coop restore', { timeout: 180_000 }, () => {
     if (process.env.DATABASE_URL) {
       const database = await openTestDatabase();
       await createOrganisation(database.db, { actor: systemActor(TENANT), input: buildOrganisation({ name: 'HTX trước sao lưu' }) });
+      await attachPhoto(database.db);
       await database.close();
       env = { DATABASE_URL: database.url };
       reopen = () => openDatabase({ databaseUrl: database.url });
@@ -34,6 +43,7 @@ describe('coop backup and coop restore', { timeout: 180_000 }, () => {
       const database = await openDatabase({ dataDir: env.COOP_DATA_DIR!, holder: 'test' });
       await database.db.execute(sql`insert into alliances (id, province_code, name) values (24, '24', 'LM') on conflict do nothing`);
       await createOrganisation(database.db, { actor: systemActor(TENANT), input: buildOrganisation({ name: 'HTX trước sao lưu' }) });
+      await attachPhoto(database.db);
       await database.close();
       reopen = () => openDatabase({ dataDir: env.COOP_DATA_DIR!, holder: 'test' });
     }
@@ -54,6 +64,8 @@ describe('coop backup and coop restore', { timeout: 180_000 }, () => {
     database = await reopen();
     const names = await queryRows<{ name: string }>(database.db, sql`select name from organisations`);
     expect(names.map((r) => r.name)).toEqual(['HTX trước sao lưu']);
+    const [restored] = await database.db.execute(sql`select content from request_files where id = ${fileId}`).then((r) => (r as unknown as { rows: { content: Uint8Array }[] }).rows);
+    expect(Buffer.from(restored!.content).equals(photo)).toBe(true);
     // Every data version moved past any handed out before the restore: no server keeps figures of other data.
     expect(await version(database.db)).toBeGreaterThan(versionBefore);
     const audit = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events`);
