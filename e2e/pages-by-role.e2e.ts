@@ -23,7 +23,7 @@ afterAll(async () => {
   await journey?.close();
 });
 
-const PLACEHOLDER = { organisationId: ':id', loanId: ':id' };
+const PLACEHOLDER = { organisationId: ':id', loanId: ':id', difficultyId: ':id', recommendationId: ':id' };
 
 /** The page a path of this site opens ("/registry/new" before "/registry/:id"), or null when it is none of the list. */
 function pageAt(pathname: string): AppPage | null {

@@ -14,9 +14,10 @@ const STAFF: Role[] = ['alliance_admin', 'alliance_staff'];
 const REPORT_READERS: Role[] = ['alliance_admin', 'alliance_staff', 'fund_officer', 'national_viewer'];
 const FUND_AND_MANAGER: Role[] = ['alliance_admin', 'fund_officer', 'coop_manager'];
 const UPDATE_READERS: Role[] = ['alliance_admin', 'alliance_staff', 'commune_officer'];
+const DIFFICULTY_READERS: Role[] = ['alliance_admin', 'alliance_staff', 'commune_officer'];
 
-/** The objects the pages are opened on: one organisation in the commune officer's commune, managed by the coop manager, with a loan. */
-export type PageIds = { organisationId: string; loanId: string };
+/** The objects the pages are opened on: one organisation in the commune officer's commune, managed by the coop manager, with a loan, a difficulty and a recommendation. */
+export type PageIds = { organisationId: string; loanId: string; difficultyId: string; recommendationId: string };
 
 export type AppPage = {
   /** Said in a failure message. */
@@ -59,6 +60,14 @@ export const PAGES: AppPage[] = [
   { name: 'cập nhật thông tin năm', path: () => '/updates', allowed: UPDATE_READERS },
   { name: 'tình hình cập nhật', path: () => '/updates/compliance', allowed: UPDATE_READERS },
   { name: 'mẫu biểu cập nhật', path: () => '/updates/forms', allowed: UPDATE_READERS },
+  // Difficulties and recommendations (src/web/routes/difficulties; seeDifficulties, handleDifficulties, manageLetterSettings).
+  { name: 'khó khăn, kiến nghị', path: () => '/difficulties', allowed: DIFFICULTY_READERS },
+  { name: 'ghi nhận khó khăn', path: () => '/difficulties/new', allowed: STAFF },
+  { name: 'một khó khăn', path: (ids) => `/difficulties/${ids.difficultyId}`, allowed: DIFFICULTY_READERS },
+  { name: 'công văn kiến nghị', path: () => '/recommendations', allowed: STAFF },
+  { name: 'một kiến nghị', path: (ids) => `/recommendations/${ids.recommendationId}`, allowed: STAFF },
+  { name: 'mẫu công văn', path: () => '/recommendations/settings', allowed: ['alliance_admin'] },
+  { name: 'cơ quan tiếp nhận', path: () => '/agencies', allowed: STAFF },
   // Accounts (src/web/routes/accounts; manageAccounts) and one's own password.
   { name: 'tài khoản', path: () => '/accounts', allowed: ['alliance_admin'] },
   { name: 'đổi mật khẩu', path: () => '/account/password', allowed: SIGNED_IN },
