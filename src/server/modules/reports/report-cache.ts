@@ -44,13 +44,25 @@ export function scopeVersion(versions: Versions, scope: TenantScope): string | u
     .join(',');
 }
 
-type Lru = { answers: Map<string, string>; chars: number };
+type Counting = Promise<{ body: string; kept: boolean }>;
+type Lru = {
+  answers: Map<string, string>;
+  chars: number;
+  /** Counts under way: a second request for the same answer waits for the first one's count, not a count of its own. */
+  counting: Map<string, Counting>;
+  stats: { counted: number; shared: number; hits: number };
+};
 const caches = new WeakMap<Db, Lru>();
 
 function cacheOf(db: Db): Lru {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { answers: new Map(), chars: 0 }));
+  if (!cache) caches.set(db, (cache = { answers: new Map(), chars: 0, counting: new Map(), stats: { counted: 0, shared: 0, hits: 0 } }));
   return cache;
+}
+
+/** How this process's report cache answered so far (counted, shared with a count under way, from memory). */
+export function reportCacheStats(db: Db): Lru['stats'] {
+  return { ...cacheOf(db).stats };
 }
 
 function remember(cache: Lru, key: string, body: string) {
@@ -125,17 +137,27 @@ export async function sendCachedReport(db: Db, request: FastifyRequest, reply: F
   const cache = cacheOf(db);
   // Kept as the JSON sent: a hit is not serialised again (the national dashboard's JSON takes milliseconds).
   reply.type('application/json; charset=utf-8');
-  const kept = cache.answers.get(hash);
-  if (kept !== undefined) {
-    remember(cache, hash, kept);
+  const remembered = cache.answers.get(hash);
+  if (remembered !== undefined) {
+    cache.stats.hits++;
+    remember(cache, hash, remembered);
     reply.header('etag', etag);
-    return kept;
+    return remembered;
   }
-  const body = JSON.stringify(await asBackgroundWork(() => report.compute(scope)));
-  if (scopeVersion(await readVersions(db), scope) === version) {
-    remember(cache, hash, body);
-    reply.header('etag', etag);
+  let counting = cache.counting.get(hash);
+  if (counting) cache.stats.shared++;
+  else {
+    cache.stats.counted++;
+    counting = (async () => {
+      const body = JSON.stringify(await asBackgroundWork(() => report.compute(scope)));
+      const kept = scopeVersion(await readVersions(db), scope) === version;
+      if (kept) remember(cache, hash, body);
+      return { body, kept };
+    })().finally(() => cache.counting.delete(hash));
+    cache.counting.set(hash, counting);
   }
+  const { body, kept } = await counting;
+  if (kept) reply.header('etag', etag);
   return body;
 }
 

@@ -1,6 +1,7 @@
 /** Who may use every report route, role by role, and what the public routes leave out. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultReportYear, todayIso } from '../../../shared/dates.ts';
+import { reportCacheStats } from './report-cache.ts';
 import type { Role } from '../accounts/roles.ts';
 import { systemActor } from '../accounts/roles.ts';
 import { createTestApp, OTHER_TENANT, TENANT, type TestApp } from '../../../test/harness.ts';
@@ -142,6 +143,19 @@ describe('public figures', () => {
     expect(implicit.body).toBe((await t.request({ url: `/api/public/reports/dashboard?year=2023&tenant=${first}` })).body);
     const again = await t.request({ url: '/api/public/reports/dashboard?year=2023', headers: { 'if-none-match': String(implicit.headers.etag) } });
     expect(again.statusCode).toBe(304);
+  });
+
+  it('counts once for requests that arrive together: the others wait for that count', async () => {
+    const before = reportCacheStats(t.database.db);
+    const url = `/api/public/reports/dashboard?tenant=${TENANT}&year=2021`;
+    const answers = await Promise.all([1, 2, 3].map(() => t.request({ url })));
+    const after = reportCacheStats(t.database.db);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(after.counted - before.counted).toBe(1);
+    expect(after.shared - before.shared).toBe(2);
+    await t.request({ url });
+    expect(reportCacheStats(t.database.db).hits - after.hits).toBe(1);
   });
 
   it('asks which alliance when there are several', async () => {
