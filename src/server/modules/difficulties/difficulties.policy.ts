@@ -95,7 +95,7 @@ export function difficultyPermissions(
   const ownManager = actor.kind === 'user' && actor.role === 'coop_manager' && actor.tenantId === difficulty.tenantId && managedOrganisationIds(actor).includes(difficulty.organisationId);
   return {
     triage: handler && open,
-    answer: handler && (difficulty.state === 'received' || difficulty.state === 'handling'),
+    answer: handler && difficulty.recommendationId === null && (difficulty.state === 'received' || difficulty.state === 'handling'),
     close: handler && open,
     publish: handler && difficulty.publicConsent !== 'no',
     group: handler && difficulty.recommendationId === null && (difficulty.state === 'received' || difficulty.state === 'handling'),

@@ -86,6 +86,10 @@ describe('a recommendation from draft to answer', () => {
     expect(draft.difficulties.map((x: { organisation: { name: string } }) => x.organisation.name)).toEqual(coops.slice(0, 3).map((c) => c.name));
     expect(draft.difficulties[0]).toMatchObject({ code: expect.stringMatching(/^2026-\d{4}$/), state: 'handling', organisation: { communeName: expect.any(String) } });
 
+    // Grouped, it is answered through the recommendation: the page is not offered a direct answer the server refuses.
+    expect((await get(`/api/difficulties/${d[0]!.id}`)).json().can).toMatchObject({ answer: false, group: false, close: true });
+    expect((await post(`/api/difficulties/${d[0]!.id}/answer`, { answer: 'Trả lời thẳng' })).statusCode).toBe(409);
+
     const twice = await post('/api/recommendations', { subject: 'Trùng', category: 'capital_credit', difficultyIds: [d[0]!.id] });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().message).toMatch(/đã thuộc một kiến nghị khác/);
