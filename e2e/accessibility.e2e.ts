@@ -42,7 +42,8 @@ function describeViolations(where: string, found: Violation[]): string[] {
   return found.flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.help}) at ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`));
 }
 
-describe('accessibility (axe, WCAG 2.1 AA) of every page', () => {
+// A role walks some thirty pages at two widths: minutes, not the default three, on a busy machine.
+describe('accessibility (axe, WCAG 2.1 AA) of every page', { timeout: 480_000 }, () => {
   for (const who of ROLES_TO_WALK) {
     it(`${who}: every page it may open, at 360 and 1366 px`, async () => {
       const found: string[] = [];

@@ -133,7 +133,8 @@ async function walk(who: Who) {
   expect(problems).toEqual([]);
 }
 
-describe('every page as every role', () => {
+// A role walks every page of the app: minutes on a busy machine.
+describe('every page as every role', { timeout: 480_000 }, () => {
   for (const who of ROLES_TO_WALK) {
     it(`${who}: allowed pages load cleanly, others say so, nothing offered is refused`, async () => {
       await walk(who);
