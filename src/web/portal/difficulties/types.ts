@@ -1,27 +1,11 @@
-// The shapes of GET /api/public/difficulties[/:id|/figures] as the portal reads them (public-difficulties.service.ts).
-export type PublicAnswer = { agency: string; letterNumber: string; letterDate: string; content: string };
-export type PublicDifficulty = {
-  id: string;
-  code: string;
-  raisedOn: string;
-  category: string;
-  title: string;
-  description: string;
-  cooperative: string;
-  state: string;
-  outcome: string | null;
-  closedOn: string | null;
-  directAnswer: { content: string; answeredOn: string | null } | null;
-  letter: { agency: string | null; number: string; date: string } | null;
-  answers: PublicAnswer[];
-};
-export type PublicDifficultyPage = { tenant: number; page: number; pageSize: number; total: number; items: PublicDifficulty[] };
-export type PublicFigures = {
-  tenant: number;
-  year: number;
-  byCategory: { category: string; label: string; received: number; answered: number; resolved: number }[];
-  byAgency: { agency: string; received: number; answered: number; resolved: number }[];
-};
+// The shapes of GET /api/public/difficulties[/:id|/figures] as the server writes them (types only: no server code
+// reaches the portal's bundle).
+import type { findPublicDifficulties, getPublicFigures } from '../../../server/modules/difficulties/public-difficulties.service.ts';
+import { formatDateVi } from '../../../shared/dates.ts';
 
-/** 'YYYY-MM-DD' as Vietnamese readers write it: 05/04/2025. */
-export const vnDate = (iso: string | null | undefined): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+export type { PublicAnswer, PublicDifficulty } from '../../../server/modules/difficulties/public-difficulties.service.ts';
+export type PublicDifficultyPage = Awaited<ReturnType<typeof findPublicDifficulties>>;
+export type PublicFigures = Awaited<ReturnType<typeof getPublicFigures>>;
+
+/** 'YYYY-MM-DD' as Vietnamese readers write it: 05/04/2025 (nothing for no date). */
+export const vnDate = (iso: string | null | undefined): string => (iso ? formatDateVi(iso) : '');

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, InputNumber, Popconfirm, App as AntApp, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Popconfirm, App as AntApp, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
@@ -10,6 +10,7 @@ import { useYear } from '../updates/UpdatesHeader.tsx';
 import { useCalendarDays, useRemoveCorrection, weekdayKey, type CalendarDay, type Correction } from './calendarApi.ts';
 import { CorrectionForm } from './CorrectionForm.tsx';
 import { DueDateTool } from './DueDateTool.tsx';
+import { YearInput } from '../../components/YearInput.tsx';
 
 /**
  * The working-day calendar of a year: the law's days off that are not weekends, the administrator's corrections
@@ -39,19 +40,7 @@ export default function CalendarPage() {
         <PageTitle style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}>{t('calendar.title', { year })}</PageTitle>
         <Flex align="center" gap={8}>
           <label htmlFor="calendar-year">{t('calendar.year')}</label>
-          <InputNumber
-            id="calendar-year"
-            key={year}
-            defaultValue={year}
-            min={2000}
-            max={2100}
-            inputMode="numeric"
-            style={{ width: 100 }}
-            onBlur={(e) => pick(Number(e.target.value))}
-            onPressEnter={(e) => pick(Number(e.currentTarget.value))}
-            onStep={(next) => setYear(Number(next))}
-            data-testid="calendar-year"
-          />
+          <YearInput id="calendar-year" year={year} onChange={setYear} testId="calendar-year" />
         </Flex>
       </Flex>
       <Typography.Paragraph type="secondary" data-testid="calendar-hint">{t('calendar.hint')}</Typography.Paragraph>
@@ -126,9 +115,5 @@ export default function CalendarPage() {
         )}
       </Flex>
     );
-  }
-
-  function pick(next: number) {
-    if (Number.isInteger(next) && next >= 2000 && next <= 2100 && next !== year) setYear(next);
   }
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, InputNumber, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Flex, Statistic, Table, Typography } from 'antd';
 import { api, withQuery } from '../../api/client.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
@@ -8,6 +8,7 @@ import { count } from '../../format.ts';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import type { RequestsReport } from '../../../server/modules/difficulties/requests-report.ts';
 import { useYear } from '../updates/UpdatesHeader.tsx';
+import { YearInput } from '../../components/YearInput.tsx';
 
 const SUMMARY = ['received', 'answeredDirectly', 'forwarded', 'answered', 'resolved', 'unresolved', 'carriedOver', 'overdue'] as const;
 const days = (v: number | null) => (v === null ? '—' : count(v));
@@ -23,9 +24,6 @@ export default function RequestsReportPage() {
   const [year, setYear] = useYear();
   const report = useQuery({ queryKey: ['reports', 'requests', year], queryFn: () => api.get<RequestsReport>('/api/reports/requests', { year }) });
   const r = report.data;
-  const pick = (value: number) => {
-    if (Number.isInteger(value) && value >= 2000 && value <= 2100 && value !== year) setYear(value);
-  };
   const numberColumn = <T,>(key: MessageKey, get: (row: T) => number) => ({ title: t(key), align: 'right' as const, render: (_: unknown, row: T) => count(get(row)) });
 
   return (
@@ -34,19 +32,7 @@ export default function RequestsReportPage() {
         <PageTitle style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}>{t('requestsReport.title', { year })}</PageTitle>
         <Flex wrap align="center" gap={8}>
           <label htmlFor="requests-report-year">{t('requestsReport.year')}</label>
-          <InputNumber
-            id="requests-report-year"
-            key={year}
-            defaultValue={year}
-            min={2000}
-            max={2100}
-            inputMode="numeric"
-            style={{ width: 100 }}
-            onBlur={(e) => pick(Number(e.target.value))}
-            onPressEnter={(e) => pick(Number(e.currentTarget.value))}
-            onStep={(next) => setYear(Number(next))}
-            data-testid="requests-report-year"
-          />
+          <YearInput id="requests-report-year" year={year} onChange={setYear} testId="requests-report-year" />
           <Button href={withQuery('/api/reports/requests.xlsx', { year })} download data-testid="requests-report-xlsx">
             {t('requestsReport.xlsx')}
           </Button>
