@@ -29,7 +29,7 @@ describe('dashboard', () => {
     const { page, problems } = await journey.newPage();
     await logIn(page, journey.baseUrl, account);
 
-    await page.getByRole('menuitem', { name: /báo cáo/i }).click();
+    await page.getByRole('menuitem', { name: /báo cáo, thống kê/i }).click();
     await page.waitForURL(/\/reports$/);
     await page.getByRole('combobox', { name: 'Năm' }).click();
     await page.locator('.ant-select-item-option', { hasText: 'Năm 2023' }).click();
@@ -107,7 +107,7 @@ describe('dashboard', () => {
     const { page, problems } = await journey.newPage();
     await logIn(page, journey.baseUrl, admin);
     const answer = page.waitForResponse((r) => r.url().includes('/api/reports/dashboard?'));
-    await page.getByRole('menuitem', { name: /báo cáo/i }).click();
+    await page.getByRole('menuitem', { name: /báo cáo, thống kê/i }).click();
     await page.waitForURL(/\/reports$/);
     // Five communes with organisations, as five squares in a row; the file's names lack the type prefix.
     const { byCurrentCommune } = (await (await answer).json()) as { byCurrentCommune: { commune: string; count: number }[] };
