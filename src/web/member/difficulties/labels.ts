@@ -2,33 +2,14 @@
  * The words of decision 008 as a manager reads them (Vietnamese only: the light app has no English toggle), and
  * the shape of a difficulty as GET /api/difficulties[/:id] answers it (what these pages read of it).
  */
-export const CATEGORY_LABELS = {
-  capital_credit: 'Vốn, tín dụng',
-  land: 'Đất đai',
-  tax: 'Thuế',
-  market: 'Thị trường, tiêu thụ',
-  registration_legal: 'Đăng ký, pháp lý',
-  infrastructure: 'Hạ tầng',
-  digital: 'Chuyển đổi số',
-  support_policies: 'Tiếp cận chính sách hỗ trợ',
-  other: 'Khác',
-} as const;
-export type Category = keyof typeof CATEGORY_LABELS;
-export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
-
-export const STATE_LABELS: Record<string, string> = {
-  received: 'Đã tiếp nhận',
-  handling: 'Đang xử lý',
-  forwarded: 'Đã chuyển cơ quan',
-  answered: 'Đã trả lời',
-  closed: 'Đã kết thúc',
-};
-
-export const OUTCOME_LABELS: Record<string, string> = {
-  resolved: 'Đã giải quyết',
-  not_resolved: 'Chưa giải quyết được',
-  rejected: 'Không tiếp nhận',
-};
+// The one list of decision 008's words (categories, states, outcomes), shared with the portal and the report.
+export {
+  DIFFICULTY_CATEGORIES as CATEGORIES,
+  DIFFICULTY_CATEGORY_LABELS as CATEGORY_LABELS,
+  DIFFICULTY_OUTCOME_LABELS as OUTCOME_LABELS,
+  DIFFICULTY_STATE_LABELS as STATE_LABELS,
+  type DifficultyCategory as Category,
+} from '../../../server/modules/difficulties/public-difficulties.words.ts';
 
 /** The three consents, each with what it means in plain words. */
 export const CONSENTS = [
