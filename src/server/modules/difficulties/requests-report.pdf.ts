@@ -1,7 +1,7 @@
 // The difficulties report as a PDF (A4, Roboto with every Vietnamese glyph), the same tables as the workbook.
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatCount } from '../../../shared/format.ts';
-import { pdfmake } from '../../pdf.ts';
+import { reportPdf } from '../../pdf.ts';
 import { categoryLabel } from './public-difficulties.words.ts';
 import type { RequestsReport } from './requests-report.ts';
 import { REPORT_NOTE, summaryLines } from './requests-report.lines.ts';
@@ -16,21 +16,12 @@ function table(headers: string[], widths: (number | string)[], rows: TableCell[]
 /** The report as the bytes of a PDF. */
 export async function requestsReportPdf(r: RequestsReport, scopeName: string): Promise<Buffer> {
   const title = `BÁO CÁO TÌNH HÌNH TIẾP NHẬN, GIẢI QUYẾT KHÓ KHĂN, KIẾN NGHỊ NĂM ${r.year}`;
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 48],
-    info: { title, author: scopeName, creator: 'Nền tảng Liên minh HTX' },
-    defaultStyle: { font: 'Roboto', fontSize: 10 },
-    styles: {
-      title: { fontSize: 13, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
-      subtitle: { italics: true, alignment: 'center', margin: [0, 0, 0, 12] },
-      heading: { fontSize: 11, bold: true, margin: [0, 12, 0, 6] },
-      head: { bold: true, fillColor: '#e8f5e9' },
-    },
-    footer: (page, pages) => ({ text: `Trang ${page}/${pages}`, alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0] }),
+  return reportPdf({
+    title,
+    subtitle: scopeName,
+    author: scopeName,
+    titleSize: 13,
     content: [
-      { text: title, style: 'title' },
-      { text: scopeName, style: 'subtitle' },
       { text: 'Tổng hợp', style: 'heading' },
       table(['STT', 'Chỉ tiêu', 'Số lượng'], [24, '*', 80], summaryLines(r).map(([label, value], i) => [{ text: String(i + 1), alignment: 'center' }, label, right(value)])),
       { text: 'Theo lĩnh vực', style: 'heading' },
@@ -56,6 +47,5 @@ export async function requestsReportPdf(r: RequestsReport, scopeName: string): P
         : table(['Xã, phường', 'Tiếp nhận', 'Đã giải quyết', 'Quá hạn'], ['*', 60, 60, 60], r.byCommune.map((c) => [c.commune, right(c.received), right(c.resolved), right(c.overdue)])),
       { text: REPORT_NOTE, italics: true, fontSize: 8, margin: [0, 12, 0, 0] },
     ],
-  };
-  return pdfmake.createPdf(doc).getBuffer();
+  });
 }

@@ -1,5 +1,5 @@
-import { pdfmake } from '../../../pdf.ts';
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { reportPdf } from '../../../pdf.ts';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatCount, formatPercent } from '../../../../shared/format.ts';
 import type { AnnualReport } from '../annual-report.build.ts';
 import { formatPlanPercent } from '../narrative.ts';
@@ -61,21 +61,11 @@ function planTable(r: AnnualReport): Content {
 /** The annual report as a PDF (A4, Roboto with every Vietnamese glyph embedded). */
 export async function annualReportPdf(r: AnnualReport): Promise<Buffer> {
   const { title, subtitle } = reportTitles(r);
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 48],
-    info: { title, author: r.scope.name, creator: 'Nền tảng Liên minh HTX' },
-    defaultStyle: { font: 'Roboto', fontSize: 10 },
-    styles: {
-      title: { fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
-      subtitle: { italics: true, alignment: 'center', margin: [0, 0, 0, 12] },
-      heading: { fontSize: 11, bold: true, margin: [0, 12, 0, 6] },
-      head: { bold: true, fillColor: '#e8f5e9' },
-    },
-    footer: (page, pages) => ({ text: `Trang ${page}/${pages}`, alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0] }),
+  return reportPdf({
+    title,
+    subtitle,
+    author: r.scope.name,
     content: [
-      { text: title, style: 'title' },
-      { text: subtitle, style: 'subtitle' },
       { text: r.narrative, alignment: 'justify', lineHeight: 1.2 },
       { text: 'Các chỉ tiêu chính', style: 'heading' },
       figuresTable(r),
@@ -86,6 +76,5 @@ export async function annualReportPdf(r: AnnualReport): Promise<Buffer> {
       { text: 'Theo xã, phường hiện nay', style: 'heading', pageBreak: 'before' },
       communeTable(r),
     ],
-  };
-  return pdfmake.createPdf(doc).getBuffer();
+  });
 }
