@@ -86,6 +86,8 @@ export default defineConfig({
         main: path.join(repoRoot, 'src/web/index.html'),
         portal: path.join(repoRoot, 'src/web/portal.html'),
         member: path.join(repoRoot, 'src/web/member.html'),
+        // Not a page: the charts of the server-rendered /so-lieu (src/server/modules/portal/public/islands.ts).
+        figures: path.join(repoRoot, 'src/web/figures.html'),
       },
     },
   },

@@ -9,8 +9,11 @@ export default defineConfig({
     exclude: process.env.DATABASE_URL ? ['e2e/accessibility.e2e.ts', 'e2e/pages-by-role.e2e.ts'] : [],
     globalSetup: ['src/test/global-setup.ts', 'e2e/support/build-web.ts'],
     pool: 'forks',
-    maxWorkers: 1,
-    fileParallelism: false,
+    // Two journeys at a time: each spends much of its time waiting on the browser, and CI has 2 cores.
+    maxWorkers: 2,
+    // A page's answer may take seconds on a loaded 2-core machine: expect.poll waits up to 15 s, not 1 s (a
+    // journey's poll failed in CI after 1 s while the registry's first page was still on its way).
+    expect: { poll: { timeout: 15_000 } },
     testTimeout: 180_000,
     hookTimeout: 180_000,
   },

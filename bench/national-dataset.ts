@@ -38,7 +38,7 @@ export async function buildNationalDataset(db: Db, { total = 35_000, members = 6
   return { tenants: provinces.length, organisations: inserted };
 }
 
-async function communesOf(db: Db, provinceCode: string): Promise<Commune[]> {
+export async function communesOf(db: Db, provinceCode: string): Promise<Commune[]> {
   const rows = await db
     .selectDistinctOn([adminUnitMappings.oldCode], { name: adminUnitMappings.oldName, district: adminUnitMappings.oldDistrictName, currentCode: adminUnitMappings.newCode })
     .from(adminUnitMappings)

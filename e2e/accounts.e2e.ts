@@ -4,6 +4,8 @@
  * their open session ends; a user changes their own password from the user menu.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../src/server/modules/accounts/accounts.sql.ts';
 import { communeOf } from '../src/server/modules/accounts/accounts.test-support.ts';
 import { createAccount, logIn, screenshot, startJourney, type Journey } from './support/journey.ts';
 
@@ -107,5 +109,23 @@ describe('accounts', () => {
     expect(n.page.url()).not.toContain('/login');
 
     expect([...a.problems, ...o.problems, ...p.problems, ...n.problems]).toEqual([]);
+  });
+
+  it('the admin lets a staff member publish on the portal (a checkbox shown for staff accounts only)', async () => {
+    const admin = await createAccount(journey, 'alliance_admin');
+    const staff = await createAccount(journey, 'alliance_staff');
+    const a = await journey.newPage(DESKTOP);
+    await logIn(a.page, journey.baseUrl, admin);
+    await a.page.goto(`${journey.baseUrl}/accounts`);
+    await a.page.getByRole('row', { name: new RegExp(staff.email) }).getByRole('button', { name: 'Sửa' }).click();
+    const box = a.page.getByTestId('portal-editor');
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await a.page.locator('.ant-modal-footer').getByRole('button', { name: 'Lưu', exact: true }).click();
+    await a.page.getByTestId('account-form').waitFor({ state: 'detached' });
+    const [row] = await journey.database.db.select({ portalEditor: users.portalEditor }).from(users).where(eq(users.email, staff.email));
+    expect(row?.portalEditor).toBe(true);
+    expect(a.problems).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/modules/accounts/roles.ts';
 import { createOrganisation } from '../src/server/modules/cooperatives/cooperatives.service.ts';
 import { buildOrganisation } from '../src/server/modules/demo/factories.ts';
-import { createAccount, horizontalOverflow, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
+import { createAccount, horizontalOverflow, screenshot, signedInPage, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 360, height: 740 };
@@ -37,15 +37,7 @@ afterAll(async () => {
 });
 
 /** A fresh page signed in as staff, every console error collected beside the journey's page errors and CSP reports. */
-async function signedIn(account: { email: string; password: string }, viewport: { width: number; height: number }) {
-  const { page, problems } = await journey.newPage(viewport);
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  const login = await page.request.post(`${journey.baseUrl}/api/auth/login`, { data: { login: account.email, password: account.password }, headers: { origin: journey.baseUrl } });
-  expect(login.status()).toBe(200);
-  return { page, problems };
-}
+const signedIn = (account: { email: string; password: string }, viewport: { width: number; height: number }) => signedInPage(journey, account, viewport);
 
 /** Picks an option of an antd select (opened by clicking `trigger`) by its text. */
 async function choose(page: Page, trigger: string, option: string) {

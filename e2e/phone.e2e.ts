@@ -78,10 +78,10 @@ describe('on a phone', () => {
     await page.getByRole('button', { name: 'Xem hiện tại' }).click();
     await page.getByTestId('organisation-name').waitFor();
 
-    // Log out: back to the public directory.
+    // Log out: back to the public home.
     await page.getByTestId('user-menu').click();
     await page.getByText('Đăng xuất').click();
-    await page.getByTestId('directory-search').waitFor();
+    await page.getByTestId('headline-figures').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
 
     expect(problems).toEqual([]);

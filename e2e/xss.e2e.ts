@@ -192,7 +192,7 @@ describe('hostile text in the registry', () => {
   // With the organisations of the test above.
   it('shows the public directory to anonymous visitors as text', async () => {
     const { page, problems } = await watchedPage();
-    await page.goto(`${journey.baseUrl}/directory?q=${MARK}`);
+    await page.goto(`${journey.baseUrl}/danh-ba?q=${MARK}`);
     const entries = page.getByTestId('directory-entry');
     await expect.poll(() => entries.count()).toBe(5);
     const texts = (await entries.allInnerTexts()).join('\n');
@@ -261,8 +261,8 @@ describe('headers, cookies and redirects', () => {
       expect(await landing(next)).toBe('/registry');
     }
     // A path of the app itself is kept, query included.
-    await page.goto(`${journey.baseUrl}/login?next=${encodeURIComponent('/directory?q=gom')}`);
-    expect(await landing('/directory?q=gom')).toBe('/directory?q=gom');
+    await page.goto(`${journey.baseUrl}/login?next=${encodeURIComponent('/danh-ba?q=gom')}`);
+    expect(await landing('/danh-ba?q=gom')).toBe('/danh-ba?q=gom');
     expect(problems).toEqual([]);
   });
 });

@@ -55,7 +55,8 @@ async function throttle(cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>
  */
 async function until(page: Page, expression: string, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
+  // A search on a server-rendered page navigates: while the next document loads there is nothing to evaluate.
+  while (!(await page.evaluate(expression).catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -131,13 +132,13 @@ const skipped = (profile: Profile, spec: PageSpec, cache: Visit['cache']): Visit
 });
 
 /** Every page × profile × cache; each page starts from a new context (an empty cache), then visits again in it. */
-export async function measurePages(options: { baseUrl: string; sessionToken: string; managerToken?: string; budgetMs: Record<Profile['name'], number>; log: (s: string) => void }): Promise<Visit[]> {
+export async function measurePages(options: { baseUrl: string; sessionToken: string; managerToken?: string; budgetMs: Record<Profile['name'], number>; log: (s: string) => void; only?: string[] }): Promise<Visit[]> {
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const visits: Visit[] = [];
   try {
     for (const profile of PROFILES) {
       const deadline = Date.now() + options.budgetMs[profile.name];
-      for (const spec of PAGES) {
+      for (const spec of PAGES.filter((p) => !options.only || options.only.includes(p.name))) {
         const context = await browser.newContext({ ...profile.context, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
         const token = spec.staff ? options.sessionToken : spec.manager ? options.managerToken : undefined;
         if (token) await context.addCookies([{ name: 'coop_session', value: token, url: options.baseUrl, httpOnly: true, sameSite: 'Strict' }]);

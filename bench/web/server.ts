@@ -83,7 +83,7 @@ export async function startServer(options: { databaseUrl?: string; log: (s: stri
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/web/serve-demo.ts')], {
     cwd: root,
-    env: { ...process.env, COOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', BENCH_STAFF_EMAIL: staff.email, BENCH_STAFF_PASSWORD: staff.password, BENCH_MANAGER_EMAIL: manager.email, BENCH_MANAGER_PASSWORD: manager.password },
+    env: { ...process.env, COOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', TRUST_PROXY: 'true', BENCH_STAFF_EMAIL: staff.email, BENCH_STAFF_PASSWORD: staff.password, BENCH_MANAGER_EMAIL: manager.email, BENCH_MANAGER_PASSWORD: manager.password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stopped = false;

@@ -29,7 +29,8 @@ export type Journey = {
 };
 
 async function buildServedApp(database: Journey['database']): Promise<FastifyInstance> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  // The portal shows the alliance the journeys write for (in production: PORTAL_TENANT, else the lowest id).
+  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), portalTenant: TENANT_ID };
   return buildApp({ config, database, logger: false, webRoot });
 }
 
@@ -87,4 +88,33 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+/** A fresh page signed in through the login API, every console error collected beside the page errors and CSP reports. */
+export async function signedInPage(journey: Journey, account: { email: string; password: string }, viewport: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
+  const { page, problems } = await journey.newPage(viewport);
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  const login = await page.request.post(`${journey.baseUrl}/api/auth/login`, { data: { login: account.email, password: account.password }, headers: { origin: journey.baseUrl } });
+  if (login.status() !== 200) throw new Error(`login of ${account.email} answered ${login.status()}`);
+  return { page, problems };
+}
+
+/**
+ * Picks the option of an Ant Design select (its input's selector, e.g. '#proposal-kind') whose text contains `text`,
+ * again until the field shows it: the list may open before its options have loaded, or move under the pointer when a
+ * message appears beneath the field; clicking the field blindly would close a list that is already open.
+ */
+export async function chooseOption(page: Page, field: string, text: string, timeout = 30_000): Promise<void> {
+  const select = page.locator('.ant-select').filter({ has: page.locator(field) });
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if ((await select.innerText()).includes(text)) return;
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    await option.click({ timeout: 2_000 }).catch(() => undefined);
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`"${text}" could not be chosen in ${field}`);
 }

@@ -31,14 +31,21 @@ export type AppPage = {
   otherwise?: { redirectTo: readonly string[] };
 };
 
+/** The public portal's pages (no menu drawer, no staff frame). */
+export const PUBLIC_PAGE_PATHS: readonly string[] = ['/', '/danh-ba', '/so-lieu', '/tin-tuc', '/van-ban', '/su-kien', '/kien-nghi'];
+
 /**
  * Adding a page: one entry with its path and the roles that may open it; both journeys
  * (e2e/accessibility.e2e.ts, e2e/pages-by-role.e2e.ts) then check it for every role at once.
  */
 export const PAGES: AppPage[] = [
-  // The public portal (src/web/portal).
+  // The public portal: rendered on the server (src/server/modules/portal/public), /kien-nghi by src/web/portal.
   { name: 'trang chủ công khai', path: () => '/', allowed: ['anonymous'], otherwise: { redirectTo: ['/registry'] } },
-  { name: 'danh bạ công khai', path: () => '/directory', allowed: EVERYONE },
+  { name: 'danh bạ công khai', path: () => '/danh-ba', allowed: EVERYONE },
+  { name: 'số liệu công khai', path: () => '/so-lieu', allowed: EVERYONE },
+  { name: 'tin tức', path: () => '/tin-tuc', allowed: EVERYONE },
+  { name: 'văn bản', path: () => '/van-ban', allowed: EVERYONE },
+  { name: 'sự kiện', path: () => '/su-kien', allowed: EVERYONE },
   { name: 'khó khăn, kiến nghị công khai', path: () => '/kien-nghi', allowed: EVERYONE },
   // The staff app.
   { name: 'đăng nhập', path: () => '/login', allowed: ['anonymous'], otherwise: { redirectTo: ['/registry', '/member'] } },
@@ -80,6 +87,19 @@ export const PAGES: AppPage[] = [
   { name: 'chuyên gia tư vấn', path: () => '/experts', allowed: STAFF },
   { name: 'tư vấn chuyên sâu', path: () => '/consultations', allowed: STAFF },
   { name: 'tư vấn chuyên sâu của hợp tác xã', path: () => '/member/consultations', allowed: ['coop_manager'] },
+  // Emulation (src/web/routes/emulation; manageEmulation) and the manager's light page (reportEmulation).
+  { name: 'khối thi đua', path: () => '/emulation', allowed: STAFF },
+  { name: 'thi đua của hợp tác xã', path: () => '/member/emulation', allowed: ['coop_manager'] },
+  // Awards (src/web/routes/awards; seeAwards, manageAwards, manageAwardKinds).
+  { name: 'sổ khen thưởng', path: () => '/awards', allowed: ['alliance_admin', 'alliance_staff', 'commune_officer', 'national_viewer'] },
+  { name: 'hồ sơ đề nghị khen', path: () => '/awards/proposals', allowed: STAFF },
+  { name: 'quyết định khen thưởng', path: () => '/awards/decisions', allowed: STAFF },
+  { name: 'chưa từng được khen', path: () => '/awards/never-recognised', allowed: STAFF },
+  { name: 'hình thức khen thưởng', path: () => '/awards/kinds', allowed: ['alliance_admin'] },
+  // The portal's editors' pages (src/web/routes/portal/articles, categories; writeArticles, manageLibrary).
+  { name: 'tin bài cổng thông tin', path: () => '/portal/articles', allowed: STAFF },
+  { name: 'viết tin bài', path: () => '/portal/articles/new', allowed: STAFF },
+  { name: 'chuyên mục, menu cổng', path: () => '/portal/categories', allowed: STAFF },
 ];
 
 /** The pages a role may open. */

@@ -14,6 +14,8 @@ const report: Loader = () => import('./report.ts');
 const updates: Loader = () => import('./updates.ts');
 const requests: Loader = () => import('./requests.ts');
 const backup: Loader = () => import('./backup.ts');
+const portal: Loader = () => import('./portal.ts');
+const awards: Loader = () => import('./awards.ts');
 
 /** The top-level commands and the files that define them, in the order `coop --help` lists them. */
 const COMMANDS: Record<string, Loader[]> = {
@@ -27,8 +29,10 @@ const COMMANDS: Record<string, Loader[]> = {
   plan: [report],
   updates: [updates],
   requests: [requests],
+  portal: [portal],
   backup: [backup],
   restore: [backup],
+  awards: [awards],
 };
 
 /** Registers the command named on the command line, or every command (help, a typo). */

@@ -12,6 +12,7 @@ import { generateDemoProvince } from '../server/modules/demo/demo.generator.ts';
 import { generateDemoDifficulties } from '../server/modules/demo/demo.difficulties.ts';
 import { analyzeTables, startDatabaseMaintainer } from '../db/maintenance.ts';
 import { startDueReminders } from '../server/modules/difficulties/overdue-reminders.ts';
+import { startScheduledPublishing } from '../server/modules/portal/scheduled-publishing.ts';
 import { openPreparedDatabase } from './context.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
 
@@ -71,6 +72,8 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
   const maintainer = startDatabaseMaintainer(database, { log: app.log });
   // Reminders of difficulties and recommendations about to fall due or overdue, to the alliances' staff (with SMTP_URL).
   const dueReminders = startDueReminders(database, { mailer: app.mailer, log: app.log });
+  // The portal's scheduled articles, published when due (every 30 s; the public pages honour the time anyway).
+  const scheduledPublishing = startScheduledPublishing(database, { log: app.log });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -81,6 +84,7 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await maintainer.stop();
     await dueReminders.stop();
+    await scheduledPublishing.stop();
     await app.close();
     clearInterval(sweep);
     await database.close();
@@ -94,6 +98,7 @@ export async function serve(config: Config, { demo }: { demo: boolean }): Promis
     // A port in use must not leave the database open (and the embedded database locked) behind us.
     await maintainer.stop();
     await dueReminders.stop();
+    await scheduledPublishing.stop();
     await app.close();
     await database.close();
     throw error;

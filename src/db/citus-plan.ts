@@ -3,7 +3,7 @@
  * alliance), small lookup tables and accounts are reference tables copied to every node. The schema test
  * checks every table against this plan; `coop db citus` prints the statements that apply it.
  */
-export const REFERENCE_TABLES = ['alliances', 'sectors', 'admin_units', 'admin_unit_mappings', 'commune_boundaries', 'users', 'sessions', 'user_organisations', 'one_time_tokens', 'calendar_days'] as const;
+export const REFERENCE_TABLES = ['alliances', 'sectors', 'admin_units', 'admin_unit_mappings', 'commune_boundaries', 'users', 'sessions', 'user_organisations', 'one_time_tokens', 'calendar_days', 'award_kinds'] as const;
 
 /** Tables left on the coordinator (bookkeeping of the migrator). */
 export const LOCAL_TABLES = ['__drizzle_migrations'] as const;

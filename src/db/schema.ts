@@ -13,3 +13,6 @@ export * from '../server/modules/annual-updates/annual-updates.sql.ts';
 export * from '../server/modules/calendar/calendar.sql.ts';
 export * from '../server/modules/difficulties/difficulties.sql.ts';
 export * from '../server/modules/consultations/consultations.sql.ts';
+export * from '../server/modules/portal/portal.sql.ts';
+export * from '../server/modules/awards/awards.sql.ts';
+export * from '../server/modules/emulation/emulation.sql.ts';

@@ -29,7 +29,16 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { publicDifficultiesRoutes } from './modules/difficulties/public-difficulties.routes.ts';
 import { requestsReportRoutes } from './modules/difficulties/requests-report.routes.ts';
 import { recommendationsRoutes } from './modules/difficulties/recommendations.routes.ts';
+import { portalLibraryRoutes } from './modules/portal/library.routes.ts';
+import { awardsRoutes } from './modules/awards/awards.routes.ts';
+import { awardProposalsRoutes } from './modules/awards/award-proposals.routes.ts';
+import { articlesRoutes } from './modules/portal/articles.routes.ts';
+import { categoriesRoutes } from './modules/portal/categories.routes.ts';
+import { emulationRoutes } from './modules/emulation/emulation.routes.ts';
+import { emulationResultsRoutes } from './modules/emulation/emulation-results.routes.ts';
 import { registerWebApp } from './static-assets.ts';
+import { publicNotFound, publicPagesRoutes } from './modules/portal/public/public-pages.routes.ts';
+import { registryPagesRoutes } from './modules/portal/public/registry-pages.routes.ts';
 import { createMailer } from './mail/mailer.ts';
 
 declare module 'fastify' {
@@ -110,9 +119,19 @@ export async function buildApp({ config, database, webRoot = defaultWebRoot, log
   await app.register(requestsReportRoutes);
   await app.register(calendarRoutes);
   await app.register(recommendationsRoutes);
+  await app.register(portalLibraryRoutes);
+  await app.register(awardsRoutes);
+  await app.register(awardProposalsRoutes);
+  await app.register(articlesRoutes);
+  await app.register(categoriesRoutes);
+  await app.register(emulationRoutes);
+  await app.register(emulationResultsRoutes);
+
+  await app.register(publicPagesRoutes, { config });
+  await app.register(registryPagesRoutes, { config, webRoot });
 
   const spa = existsSync(path.join(webRoot, 'index.html'));
   if (spa) await registerWebApp(app, webRoot);
-  installNotFoundHandler(app, { spa });
+  installNotFoundHandler(app, { spa, page: publicNotFound(config, { spa }) });
   return app;
 }

@@ -24,6 +24,10 @@ import { boundaryFile } from './modules/admin-units/boundaries.test-support.ts';
 import { createDifficultyFixture, difficultyRows, type DifficultyFixture } from './modules/difficulties/difficulties.authorization-rows.ts';
 import { consultationRows, createConsultationFixture, type ConsultationFixture } from './modules/consultations/consultations.authorization-rows.ts';
 import { createRecommendationFixture, recommendationRows, type RecommendationFixture } from './modules/difficulties/recommendations.authorization-rows.ts';
+import { articleRows, createArticleFixture, type ArticleFixture } from './modules/portal/articles.authorization-rows.ts';
+import { createEmulationFixture, emulationRows, type EmulationFixture } from './modules/emulation/emulation.authorization-rows.ts';
+import { createLibraryFixture, libraryRows, type LibraryFixture } from './modules/portal/library.authorization-rows.ts';
+import { awardRows, createAwardFixture, type AwardFixture } from './modules/awards/awards.authorization-rows.ts';
 
 type Who =
   | 'anonymous'
@@ -34,8 +38,10 @@ type Who =
   | 'coop_manager'
   | 'other_coop_manager'
   | 'national_viewer'
-  | 'other_tenant_staff';
-const EVERYONE: Who[] = ['anonymous', 'alliance_admin', 'alliance_staff', 'fund_officer', 'commune_officer', 'coop_manager', 'other_coop_manager', 'national_viewer', 'other_tenant_staff'];
+  | 'other_tenant_staff'
+  // An alliance_staff of the tenant with users.portal_editor (decision 009): allowed where alliance_staff is, unless a row names it.
+  | 'portal_editor';
+const EVERYONE: Who[] = ['anonymous', 'alliance_admin', 'alliance_staff', 'fund_officer', 'commune_officer', 'coop_manager', 'other_coop_manager', 'national_viewer', 'other_tenant_staff', 'portal_editor'];
 const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous');
 
 type Fixture = { orgId: string; otherOrgId: string };
@@ -91,6 +97,10 @@ const ROWS: Row[] = [
   ...difficultyRows(() => difficultyFixture),
   ...consultationRows(() => consultationFixture),
   ...recommendationRows(() => recommendationFixture),
+  ...articleRows(() => articleFixture),
+  ...emulationRows(() => emulationFixture),
+  ...libraryRows(() => libraryFixture),
+  ...awardRows(() => awardFixture),
 ];
 
 let t: TestApp;
@@ -102,6 +112,10 @@ let updateFixture: AnnualUpdateFixture;
 let difficultyFixture: DifficultyFixture;
 let consultationFixture: ConsultationFixture;
 let recommendationFixture: RecommendationFixture;
+let articleFixture: ArticleFixture;
+let emulationFixture: EmulationFixture;
+let libraryFixture: LibraryFixture;
+let awardFixture: AwardFixture;
 const cookies = new Map<Who, string | undefined>();
 const routes: string[] = [];
 
@@ -116,6 +130,7 @@ beforeAll(async () => {
   cookies.set('coop_manager', (await t.signIn('coop_manager', { organisationId: org.id })).cookie);
   cookies.set('other_coop_manager', (await t.signIn('coop_manager', { organisationId: other.id })).cookie);
   cookies.set('other_tenant_staff', (await t.signIn('alliance_staff', { tenantId: OTHER_TENANT })).cookie);
+  cookies.set('portal_editor', (await t.signIn('alliance_staff', { portalEditor: true })).cookie);
 });
 beforeAll(async () => {
   loanFixture = await createLoanFixture(t.database.db, fixture.orgId, (await t.signIn('fund_officer')).actor);
@@ -125,6 +140,10 @@ beforeAll(async () => {
   difficultyFixture = await createDifficultyFixture(t.database.db, fixture.orgId, updateFixture.readId);
   consultationFixture = await createConsultationFixture(t.database.db, fixture.orgId);
   recommendationFixture = await createRecommendationFixture(t.database.db, fixture.orgId);
+  articleFixture = await createArticleFixture(t.database.db);
+  emulationFixture = await createEmulationFixture(t.database.db, fixture.orgId);
+  libraryFixture = await createLibraryFixture(t.database.db);
+  awardFixture = await createAwardFixture(t.database.db, fixture.orgId);
 });
 afterAll(() => t.close());
 
@@ -148,8 +167,8 @@ describe('authorization matrix', () => {
         }
         const cookie = row.freshSession ? await freshCookie(who) : cookies.get(who);
         const res = await t.request({ ...options, cookie });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids, ...difficultyFixture.ids, ...consultationFixture.ids, ...recommendationFixture.ids].some((id) => options.url?.toString().includes(id)));
-        if (row.allowed.includes(who)) {
+        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && [fixture.orgId, ...loanFixture.ids, importFixture.importId, ...accountFixture.ids, ...updateFixture.ids, ...difficultyFixture.ids, ...consultationFixture.ids, ...recommendationFixture.ids, ...articleFixture.ids, ...emulationFixture.ids, ...libraryFixture.ids, ...awardFixture.ids].some((id) => options.url?.toString().includes(id)));
+        if (allowedFor(row).includes(who)) {
           expect(denied, `${who} should pass ${row.route}, got ${res.statusCode} ${res.body.slice(0, 200)}`).toBe(false);
           expect(res.statusCode, `${who} ${row.route}`).toBeLessThan(500);
         } else if (row.route !== 'POST /api/auth/login') {
@@ -252,6 +271,11 @@ async function readOnlyApp(): Promise<{ inject: FastifyInstance['inject']; resto
   };
 }
 
+/** Who may pass a row: as listed; a portal editor wherever alliance_staff may, when the row does not name it. */
+function allowedFor(row: Row): Who[] {
+  return row.allowed.includes('portal_editor') || !row.allowed.includes('alliance_staff') ? row.allowed : [...row.allowed, 'portal_editor'];
+}
+
 /** A new session for a role, for rows (logout) that end the session they use. */
 async function freshCookie(who: Who): Promise<string | undefined> {
   if (who === 'anonymous') return undefined;
@@ -259,6 +283,7 @@ async function freshCookie(who: Who): Promise<string | undefined> {
   if (who === 'other_coop_manager') return (await t.signIn('coop_manager', { organisationId: fixture.otherOrgId })).cookie;
   if (who === 'other_tenant_staff') return (await t.signIn('alliance_staff', { tenantId: OTHER_TENANT })).cookie;
   if (who === 'commune_officer') return (await t.signIn('commune_officer', { communeCode: '00000' })).cookie;
+  if (who === 'portal_editor') return (await t.signIn('alliance_staff', { portalEditor: true })).cookie;
   return (await t.signIn(who)).cookie;
 }
 

@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Origins allowed to send state-changing requests besides the server's own host. */
   PUBLIC_ORIGIN: z.string().optional(),
+  /** The alliance whose public portal this server shows (decision 009); unset = the alliance with the lowest id. */
+  PORTAL_TENANT: z.coerce.number({ message: 'PORTAL_TENANT phải là mã số của một Liên minh' }).int('PORTAL_TENANT phải là số nguyên').positive('PORTAL_TENANT phải là số dương').optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Behind a reverse proxy: trust its X-Forwarded-For so that the login rate limit counts per client. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
@@ -42,6 +44,7 @@ export type Config = {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   cookieSecure: boolean;
   publicOrigin: string | undefined;
+  portalTenant: number | undefined;
   maxUploadBytes: number;
   trustProxy: boolean;
   smtpUrl: string | undefined;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
     publicOrigin: e.PUBLIC_ORIGIN,
+    portalTenant: e.PORTAL_TENANT,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,

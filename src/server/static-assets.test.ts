@@ -72,8 +72,7 @@ describe('pages', () => {
     const member = entryScript(file('member.html').toString());
     expect(new Set([portal, staff, member]).size).toBe(3);
     const cases: [string, string][] = [
-      ['/', portal],
-      ['/directory?q=ch%C3%A8&kind=HTX', portal],
+      ['/kien-nghi', portal],
       ['/registry', staff],
       ['/registry/3f1c1d0e-0000-4000-8000-000000000000/edit', staff],
       ['/loans/portfolio', staff],
@@ -84,8 +83,8 @@ describe('pages', () => {
       ['/account/set-password?token=abc', member],
       ['/account/forgot', member],
       ['/account/request', member],
-      ['/members', staff],
       ['/updates', staff],
+      ['/portal/articles', staff],
     ];
     for (const [url, script] of cases) {
       const res = await get(url, 'br');
@@ -99,19 +98,19 @@ describe('pages', () => {
   });
 
   it('answers a revalidation of an unchanged page with 304', async () => {
-    const first = await get('/', 'br');
+    const first = await get('/kien-nghi', 'br');
     expect(first.headers.etag).toBeTruthy();
-    const again = await get('/', 'br', { 'if-none-match': String(first.headers.etag) });
+    const again = await get('/kien-nghi', 'br', { 'if-none-match': String(first.headers.etag) });
     expect(again.statusCode).toBe(304);
     expect(again.rawPayload.length).toBe(0);
   });
 
-  it("has the home page preload its figures (a Link header naming the URL the portal asks first), and no other page", async () => {
+  it('leaves the home page to the server-rendered portal: HTML of its own, no script to download, no figures to preload', async () => {
     const home = await get('/', 'br');
-    expect(home.headers.link).toBe('</api/public/reports/dashboard>; rel=preload; as=fetch; crossorigin=anonymous');
-    const figures = await get('/api/public/reports/dashboard');
-    expect(figures.statusCode).toBe(200);
-    expect((await get('/directory', 'br')).headers.link).toBeUndefined();
+    expect(home.statusCode).toBe(200);
+    expect(home.headers.link).toBeUndefined();
+    expect(home.body).toContain('<html lang="vi">');
+    expect(home.body).not.toContain(entryScript(file('portal.html').toString()));
   });
 
   it('sends a signed-in user from the home page to the registry, and leaves the API its JSON 404', async () => {
@@ -119,8 +118,17 @@ describe('pages', () => {
     const home = await t.request({ url: '/', cookie });
     expect(home.statusCode).toBe(302);
     expect(home.headers.location).toBe('/registry');
-    // The directory stays open to them.
-    expect((await t.request({ url: '/directory', cookie })).statusCode).toBe(200);
+    // The public pages stay open to them (the old /directory now answers 301 to the server-rendered /danh-ba).
+    expect((await t.request({ url: '/kien-nghi', cookie })).statusCode).toBe(200);
+    expect((await t.request({ url: '/directory', cookie })).statusCode).toBe(301);
+
+    // An address that is no page: the staff app's own not-found page for them, the portal's 404 for a reader.
+    const mistyped = await t.request({ url: '/members', cookie });
+    expect(mistyped.statusCode).toBe(200);
+    expect(mistyped.body).toContain(`src="${entryScript(file('index.html').toString())}"`);
+    const reader = await get('/members');
+    expect(reader.statusCode).toBe(404);
+    expect(reader.body).toContain('<h1>Không tìm thấy trang</h1>');
 
     const api = await get('/api/public/no-such-route', 'br');
     expect(api.statusCode).toBe(404);

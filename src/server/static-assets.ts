@@ -9,17 +9,14 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** Pages of the public portal (portal.html); a signed-in user who opens the home page goes to the registry. */
-export const PORTAL_PATHS = ['/', '/directory', '/kien-nghi', '/kien-nghi/:id'] as const;
+/** Pages of the public portal still served by its client entry (portal.html); the home `/` is rendered on the server (modules/portal/public). */
+export const PORTAL_PATHS = ['/kien-nghi', '/kien-nghi/:id'] as const;
 
 /**
  * Pages of the light manager's app (member.html, src/web/member/): the login everyone meets first, the coop
  * manager's home and filing, and the one-time-link pages. "/*" covers the paths below one.
  */
 export const MEMBER_PATHS = ['/login', '/member', '/member/*', '/account/set-password', '/account/forgot', '/account/request'] as const;
-
-/** The public home's figures: the first alliance's, for the year the portal opens on (reports.routes.ts). */
-export const HOME_FIGURES = '/api/public/reports/dashboard';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Stored, but asked again each time (an ETag makes the answer a 304 when nothing changed).
@@ -44,13 +41,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
   // A build from before the portal existed has the public pages in its staff app.
   if (!existsSync(path.join(webRoot, 'portal.html'))) return;
   for (const url of PORTAL_PATHS) {
-    app.get(url, { schema: { hide: true } }, (request, reply) => {
-      if (url === '/' && request.actor.kind === 'user') return reply.redirect('/registry');
-      // The home's figures are asked for while its script downloads (src/web/portal/PublicFigures.tsx asks for
-      // this very URL first): one round trip instead of two in a row.
-      if (url === '/') reply.header('link', `<${HOME_FIGURES}>; rel=preload; as=fetch; crossorigin=anonymous`);
-      return reply.sendFile('portal.html');
-    });
+    app.get(url, { schema: { hide: true } }, (_request, reply) => reply.sendFile('portal.html'));
   }
   // A build from before the manager's app existed has its login in the staff app.
   if (!existsSync(path.join(webRoot, 'member.html'))) return;

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../db/client.ts';
 import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
+import { loadConfig, type Config } from '../server/config.ts';
 import { sessions, users } from '../server/modules/accounts/accounts.sql.ts';
 import type { Actor, Role } from '../server/modules/accounts/roles.ts';
 import { DEFAULT_ALLIANCE } from '../server/modules/tenants/tenants.service.ts';
@@ -43,7 +43,7 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
   return { ...database, drop: () => database.close() };
 }
 
-export type SignInOptions = { tenantId?: number | null; organisationId?: string; communeCode?: string };
+export type SignInOptions = { tenantId?: number | null; organisationId?: string; communeCode?: string; portalEditor?: boolean };
 
 export type TestApp = {
   app: FastifyInstance;
@@ -56,9 +56,10 @@ export type TestApp = {
 };
 
 /** The real HTTP app, in process, on a fresh database; without the web app unless given its build. */
-export async function createTestApp({ webRoot = '/nonexistent' }: { webRoot?: string } = {}): Promise<TestApp> {
+export async function createTestApp({ webRoot = '/nonexistent', config: overrides = {} }: { webRoot?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }) };
+  // The portal shows the alliance the tests write for (in production: PORTAL_TENANT, else the lowest id).
+  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), portalTenant: TENANT, ...overrides };
   const app = await buildApp({ config, database, logger: false, webRoot });
   await app.ready();
   return {
@@ -69,11 +70,12 @@ export async function createTestApp({ webRoot = '/nonexistent' }: { webRoot?: st
       const tenantId = role === 'national_viewer' ? null : options.tenantId === undefined ? TENANT : options.tenantId;
       const [user] = await database.db
         .insert(users)
-        .values({ email, passwordHash: 'not-used-sessions-set-directly', role, tenantId, organisationId: options.organisationId ?? null, communeCode: options.communeCode ?? null })
+        .values({ email, passwordHash: 'not-used-sessions-set-directly', role, tenantId, organisationId: options.organisationId ?? null, communeCode: options.communeCode ?? null, portalEditor: options.portalEditor ?? false })
         .returning();
       const token = randomBytes(32).toString('base64url');
       await database.db.insert(sessions).values({ id: createHash('sha256').update(token).digest('hex'), userId: user!.id, expiresAt: new Date(Date.now() + 86_400_000) });
-      const actor: Actor = { kind: 'user', userId: user!.id, email, role, tenantId, organisationId: options.organisationId ?? null, communeCode: options.communeCode ?? null };
+      const portalEditor = role === 'alliance_admin' || (role === 'alliance_staff' && options.portalEditor === true);
+      const actor: Actor = { kind: 'user', userId: user!.id, email, role, tenantId, organisationId: options.organisationId ?? null, communeCode: options.communeCode ?? null, portalEditor };
       return { cookie: `${SESSION_COOKIE}=${token}`, actor, email };
     },
     request({ cookie, headers, ...options }) {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { fieldLabel } from '../../shared/field-labels.ts';
@@ -55,11 +55,16 @@ function labelled(field: string, message = 'không hợp lệ'): string {
 }
 
 /**
- * The one not-found handler: with a web app, any GET outside /api/ gets its index.html (the app routes on the
- * client); everything else a 404 in the API's shape.
+ * The one not-found handler: any GET outside /api/ goes to `page` when given (the public portal's: an old
+ * address's 301, the staff app's index.html or the portal's 404 page), else with a web app to its index.html
+ * (the app routes on the client); everything else a 404 in the API's shape.
  */
-export function installNotFoundHandler(app: FastifyInstance, { spa }: { spa: boolean }): void {
+export function installNotFoundHandler(
+  app: FastifyInstance,
+  { spa, page }: { spa: boolean; page?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> },
+): void {
   app.setNotFoundHandler((request, reply) => {
+    if (page && request.method === 'GET' && !request.url.startsWith('/api/')) return page(request, reply);
     if (spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.status(404).send({ error: 'not_found', message: `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.` });
   });

@@ -1,15 +1,20 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import { actorForSession, SESSION_MAX_MS } from '../modules/accounts/accounts.service.ts';
+import { sessionOf, SESSION_MAX_MS } from '../modules/accounts/accounts.service.ts';
 import type { Actor } from '../modules/accounts/roles.ts';
 import { AppError } from './errors.ts';
+import { SessionCache } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'coop_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+  }
+  interface FastifyInstance {
+    /** Forgets the sessions kept in memory: for a change written to the database by anything but this server's requests. */
+    forgetSessions(): void;
   }
 }
 
@@ -23,6 +28,24 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function installSession(app: FastifyInstance, config: Config): void {
   app.decorateRequest('actor', { getter: () => ({ kind: 'anonymous' }) as Actor });
+  // On the embedded engine this process is the only writer: recent sessions are kept in memory (session-cache.ts)
+  // and forgotten by any request that may have changed one.
+  const cache = app.database.engine === 'pglite' ? new SessionCache() : undefined;
+  app.decorate('forgetSessions', () => cache?.clear());
+  if (cache) {
+    app.addHook('onResponse', async (request) => {
+      if (!SAFE_METHODS.has(request.method)) cache.clear();
+    });
+  }
+  const actorOf = async (token: string | undefined): Promise<Actor> => {
+    if (!cache || !token) return (await sessionOf(app.database.db, token)).actor;
+    const cached = cache.get(token);
+    if (cached) return cached;
+    const mark = cache.mark();
+    const { actor, expiresAt } = await sessionOf(app.database.db, token);
+    if (expiresAt !== null) cache.put(token, actor, mark, expiresAt);
+    return actor;
+  };
   app.addHook('onRequest', async (request) => {
     if (!SAFE_METHODS.has(request.method)) checkOrigin(request, config);
     const path = routedPath(request);
@@ -30,7 +53,7 @@ export function installSession(app: FastifyInstance, config: Config): void {
     // user on to the registry) look it up in the database.
     if (!path.startsWith('/api/') && request.url.split('?')[0] !== '/') return;
     const token = request.cookies[SESSION_COOKIE];
-    const actor = await actorForSession(app.database.db, token);
+    const actor = await actorOf(token);
     Object.defineProperty(request, 'actor', { value: actor, writable: true });
     // Default deny: every API route outside the public prefixes needs a signed-in user, checked before the
     // body is even validated, on the path as the router reads it ("/%61pi/loans" is "/api/loans").

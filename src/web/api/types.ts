@@ -15,7 +15,13 @@ export type SessionUser = {
   can: Capabilities;
 };
 
-export type Page<T> = { items: T[]; total: number };
+/** A page of a list; `totalIsLowerBound`: the server stopped counting at `total` (the registry and the directory
+ * count exactly up to 1,000 matches and say "hơn 1.000" beyond). */
+export type Page<T> = { items: T[]; total: number; totalIsLowerBound?: boolean };
+
+/** What a pager may offer: past a lower bound, one page more whenever this one is full. */
+export const pagerTotal = (page: Page<unknown>, current: number, pageSize: number) =>
+  page.totalIsLowerBound && page.items.length === pageSize ? Math.max(page.total, current * pageSize + 1) : page.total;
 
 export type OrganisationListItem = {
   id: string;

@@ -60,6 +60,7 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   'pager.previous': 'Previous page',
   'pager.next': 'Next page',
   'pager.status': 'Page {page} of {pages}',
+  'pager.statusOpen': 'Page {page}',
   'pager.size': 'Organisations per page',
   'pager.perPage': '{size} per page',
 
@@ -67,6 +68,8 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   'registry.searchPlaceholder': 'Name, registration number, address, representative…',
   'directory.total': '{total} organisations in the directory, including dissolved and stopped ones (the figures count only those still operating)',
   'registry.total': '{total} organisations',
+  'registry.totalAtLeast': 'More than {total} results (narrow the search to see them all)',
+  'directory.totalAtLeast': 'More than {total} results, including dissolved and stopped organisations (narrow the search to see them all)',
   'registry.empty': 'No organisation matches.',
   'registry.commune': 'Commune, ward',
   'registry.foundedOn': 'Founded',

@@ -61,6 +61,7 @@ export const coreVi = {
   'pager.previous': 'Trang trước',
   'pager.next': 'Trang sau',
   'pager.status': 'Trang {page}/{pages}',
+  'pager.statusOpen': 'Trang {page}',
   'pager.size': 'Số tổ chức mỗi trang',
   'pager.perPage': '{size} / trang',
 
@@ -68,6 +69,8 @@ export const coreVi = {
   'registry.searchPlaceholder': 'Tên, mã số, địa chỉ, người đại diện…',
   'directory.total': '{total} tổ chức trong danh bạ, kể cả đã giải thể hay ngừng hoạt động (số liệu tổng hợp chỉ đếm tổ chức còn hoạt động)',
   'registry.total': '{total} tổ chức',
+  'registry.totalAtLeast': 'Hơn {total} kết quả (hãy thu hẹp tìm kiếm để xem đủ)',
+  'directory.totalAtLeast': 'Hơn {total} kết quả, kể cả tổ chức đã giải thể hay ngừng hoạt động (hãy thu hẹp tìm kiếm để xem đủ)',
   'registry.empty': 'Không có tổ chức nào phù hợp.',
   'registry.commune': 'Xã, phường',
   'registry.foundedOn': 'Thành lập',

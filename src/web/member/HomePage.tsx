@@ -40,6 +40,13 @@ export function HomePage() {
               </a>
             </li>
           )}
+          {user.can.reportEmulation && (
+            <li>
+              <a href="/member/emulation" onClick={followLink} className="m-row-link" data-testid="member-emulation">
+                Thi đua: giao ước, kết quả, bảng điểm ›
+              </a>
+            </li>
+          )}
           <li>
             <a href="/member/consultations" onClick={followLink} className="m-row-link" data-testid="member-consultations">
               Tư vấn chuyên sâu: đề nghị, theo dõi, đánh giá ›

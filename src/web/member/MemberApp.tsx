@@ -1,6 +1,7 @@
 import { Fragment, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { HomePage } from './HomePage.tsx';
 import { difficultyPage } from './difficulties/pages.tsx';
+import { emulationPage } from './emulation/pages.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { PasswordPage } from './PasswordPage.tsx';
 import { redirect, useLocation } from './navigation.ts';
@@ -81,6 +82,8 @@ function page(pathname: string): ReactNode {
   if (update) return <ForManager><UpdatePage year={Number(update[1])} /></ForManager>;
   const difficulty = difficultyPage(pathname);
   if (difficulty) return <ForManager>{difficulty}</ForManager>;
+  const emulation = emulationPage(pathname);
+  if (emulation) return <ForManager>{emulation}</ForManager>;
   const Account = accountPage(pathname);
   if (Account) return <Account />;
   return <NotFound />;

@@ -1,5 +1,4 @@
 import { useI18n } from '../i18n/index.tsx';
-import { followLink } from './navigation.ts';
 
 /**
  * The portal's top bar: its name (back to the home page), the language, and the way in for staff; before it the
@@ -12,7 +11,8 @@ export function PortalHeader() {
     <>
       <a className="portal-skip-link" href="#main">{t('nav.skip')}</a>
       <header className="portal-header">
-        <a href="/" onClick={followLink} className="portal-brand">
+        {/* The home is rendered on the server: a plain link loads it. */}
+        <a href="/" className="portal-brand">
           <strong>{t('app.name')}</strong>
           <span className="portal-tagline">{t('app.tagline')}</span>
         </a>

@@ -8,6 +8,7 @@ import { coreEn } from '../i18n/core-en.ts';
 import { I18nProvider } from '../i18n/index.tsx';
 import { coreVi } from '../i18n/core-vi.ts';
 import { PortalApp } from './PortalApp.tsx';
+import './portal-shared.css';
 import './portal.css';
 
 // The portal's words only: the staff pages' dictionaries stay out of its bundle.

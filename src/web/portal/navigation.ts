@@ -1,9 +1,8 @@
 /**
- * The portal's two pages live at "/" and "/directory" in one document: moving between them, and every search,
- * is a history entry (back returns to the previous search), without a router library.
+ * The portal's client page (/kien-nghi and one difficulty at /kien-nghi/:id) in one document: moving between them,
+ * and every filter, is a history entry (back returns to the previous one), without a router library.
  */
-import { useCallback, useMemo, useSyncExternalStore, type MouseEvent } from 'react';
-import { withQuery } from '../api/client.ts';
+import { useMemo, useSyncExternalStore, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
@@ -38,29 +37,4 @@ export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   navigate(event.currentTarget.getAttribute('href')!);
-}
-
-export const DIRECTORY_KEYS = ['q', 'kind', 'sectorGroup', 'tenant'] as const;
-export type DirectorySearch = Partial<Record<(typeof DIRECTORY_KEYS)[number] | 'page' | 'pageSize', string>>;
-
-/** The directory's search as the address bar holds it (shareable, and "back" returns to it). */
-export function useDirectorySearch() {
-  const { search } = useLocation();
-  const state = useMemo(() => {
-    const out: DirectorySearch = {};
-    for (const key of [...DIRECTORY_KEYS, 'page', 'pageSize'] as const) out[key] = search.get(key) ?? undefined;
-    return out;
-  }, [search]);
-  const page = Math.max(1, Number(state.page ?? 1) || 1);
-  const pageSize = Math.min(200, Math.max(1, Number(state.pageSize ?? 20) || 20));
-  /** Opens the directory with these changes; any change but the page's own returns to page 1. */
-  const update = useCallback(
-    (changes: DirectorySearch) => {
-      const next: DirectorySearch = { ...state, ...changes };
-      if (!('page' in changes)) delete next.page;
-      navigate(withQuery('/directory', next));
-    },
-    [state],
-  );
-  return { state, page, pageSize, update };
 }

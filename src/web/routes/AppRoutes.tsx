@@ -4,6 +4,7 @@ import { AppLayout } from '../components/AppLayout.tsx';
 import { NotFoundPage, PageLoading } from '../components/PageStatus.tsx';
 import { RequireUser } from '../session/RequireUser.tsx';
 import { useSession } from '../session/session.ts';
+import { RequirePortal } from './portal/portalAccess.tsx';
 
 // Each page loads with its route.
 const RegistryListPage = lazy(() => import('./registry/RegistryListPage.tsx'));
@@ -36,7 +37,23 @@ const PasswordPage = lazy(() => import('./accounts/PasswordPage.tsx'));
 const ExpertsPage = lazy(() => import('./consultations/ExpertsPage.tsx'));
 const ConsultationsPage = lazy(() => import('./consultations/ConsultationsPage.tsx'));
 const ConsultationPage = lazy(() => import('./consultations/ConsultationPage.tsx'));
+const AwardsRegisterPage = lazy(() => import('./awards/AwardsRegisterPage.tsx'));
+const ProposalsPage = lazy(() => import('./awards/ProposalsPage.tsx'));
+const ProposalPage = lazy(() => import('./awards/ProposalPage.tsx'));
+const DecisionsPage = lazy(() => import('./awards/DecisionsPage.tsx'));
+const DecisionPage = lazy(() => import('./awards/DecisionPage.tsx'));
+const AwardKindsPage = lazy(() => import('./awards/AwardKindsPage.tsx'));
+const NeverRecognisedPage = lazy(() => import('./awards/NeverRecognisedPage.tsx'));
+const EmulationBlocksPage = lazy(() => import('./emulation/BlocksPage.tsx'));
+const EmulationBlockPage = lazy(() => import('./emulation/BlockPage.tsx'));
+const EmulationPactPage = lazy(() => import('./emulation/PactPage.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
+const PortalArticlesPage = lazy(() => import('./portal/articles/ArticlesPage.tsx'));
+const PortalArticleEditorPage = lazy(() => import('./portal/articles/ArticleEditorPage.tsx'));
+const PortalCategoriesPage = lazy(() => import('./portal/categories/CategoriesPage.tsx'));
+const PortalDocumentsPage = lazy(() => import('./portal/documents/DocumentsPage.tsx'));
+const PortalEventsPage = lazy(() => import('./portal/events/EventsPage.tsx'));
+const PortalImagesPage = lazy(() => import('./portal/images/ImagesPage.tsx'));
 
 const DOCUMENT_PATH = window.location.pathname;
 
@@ -97,7 +114,24 @@ export function AppRoutes() {
         <Route path="experts" element={<RequireUser can="handleConsultations"><ExpertsPage /></RequireUser>} />
         <Route path="consultations" element={<RequireUser can="handleConsultations"><ConsultationsPage /></RequireUser>} />
         <Route path="consultations/:id" element={<RequireUser can="handleConsultations"><ConsultationPage /></RequireUser>} />
+        <Route path="emulation" element={<RequireUser can="manageEmulation"><EmulationBlocksPage /></RequireUser>} />
+        <Route path="emulation/blocks/:id" element={<RequireUser can="manageEmulation"><EmulationBlockPage /></RequireUser>} />
+        <Route path="emulation/pacts/:id" element={<RequireUser can="manageEmulation"><EmulationPactPage /></RequireUser>} />
+        <Route path="awards" element={<RequireUser can="seeAwards"><AwardsRegisterPage /></RequireUser>} />
+        <Route path="awards/proposals" element={<RequireUser can="manageAwards"><ProposalsPage /></RequireUser>} />
+        <Route path="awards/proposals/:id" element={<RequireUser can="manageAwards"><ProposalPage /></RequireUser>} />
+        <Route path="awards/decisions" element={<RequireUser can="manageAwards"><DecisionsPage /></RequireUser>} />
+        <Route path="awards/decisions/:id" element={<RequireUser can="manageAwards"><DecisionPage /></RequireUser>} />
+        <Route path="awards/kinds" element={<RequireUser can="manageAwardKinds"><AwardKindsPage /></RequireUser>} />
+        <Route path="awards/never-recognised" element={<RequireUser can="manageAwards"><NeverRecognisedPage /></RequireUser>} />
         <Route path="calendar" element={<RequireUser><CalendarPage /></RequireUser>} />
+        <Route path="portal/articles" element={<RequireUser><RequirePortal can="writeArticles"><PortalArticlesPage /></RequirePortal></RequireUser>} />
+        <Route path="portal/articles/new" element={<RequireUser><RequirePortal can="writeArticles"><PortalArticleEditorPage /></RequirePortal></RequireUser>} />
+        <Route path="portal/articles/:id" element={<RequireUser><RequirePortal can="writeArticles"><PortalArticleEditorPage /></RequirePortal></RequireUser>} />
+        <Route path="portal/categories" element={<RequireUser><RequirePortal can="manageLibrary"><PortalCategoriesPage /></RequirePortal></RequireUser>} />
+        <Route path="portal/documents" element={<RequireUser><RequirePortal can="manageLibrary"><PortalDocumentsPage /></RequirePortal></RequireUser>} />
+        <Route path="portal/events" element={<RequireUser><RequirePortal can="manageLibrary"><PortalEventsPage /></RequirePortal></RequireUser>} />
+        <Route path="portal/images" element={<RequireUser><RequirePortal can="manageLibrary"><PortalImagesPage /></RequirePortal></RequireUser>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -28,7 +28,11 @@ export const AccountScope = z.object({
 export const NewAccount = ContactFields.extend({ displayName: z.string().trim().max(200).optional() }).merge(AccountScope).strict();
 export type NewAccount = z.infer<typeof NewAccount>;
 
-export const AccountChange = ContactFields.extend({ displayName: z.string().trim().max(200).optional() })
+export const AccountChange = ContactFields.extend({
+  displayName: z.string().trim().max(200).optional(),
+  /** An alliance_staff account may publish on the portal (decision 009). */
+  portalEditor: z.boolean({ error: 'phải là có hoặc không' }).optional(),
+})
   .merge(AccountScope.partial())
   .strict();
 export type AccountChange = z.infer<typeof AccountChange>;
@@ -86,6 +90,7 @@ async function presentAccounts(db: Db, admin: TenantAdmin, rows: UserRow[]) {
       displayName: u.displayName,
       role: u.role as Role,
       roleLabel: ROLE_LABELS[u.role as Role],
+      portalEditor: u.role === 'alliance_admin' || (u.role === 'alliance_staff' && u.portalEditor),
       communeCode: u.communeCode,
       communeName: u.communeCode ? (communeName.get(u.communeCode) ?? null) : null,
       organisations: orgs.filter((o) => o.userId === u.id).map(({ id, name, registrationNumber }) => ({ id, name, registrationNumber })),
@@ -134,7 +139,8 @@ async function setOrganisations(tx: Db, userId: string, tenantId: number, organi
   await tx.update(users).set({ organisationId: organisationIds[0] ?? null }).where(eq(users.id, userId));
 }
 
-const auditView = (u: Pick<UserRow, 'email' | 'phone' | 'displayName' | 'role' | 'communeCode'>, organisationIds: string[]) => ({
+const auditView = (u: Pick<UserRow, 'email' | 'phone' | 'displayName' | 'role' | 'communeCode' | 'portalEditor'>, organisationIds: string[]) => ({
+  portalEditor: u.portalEditor,
   email: u.email,
   phone: u.phone,
   displayName: u.displayName,
@@ -218,11 +224,15 @@ export async function updateAccount(db: Db, { actor, userId, input }: { actor: A
   const phone = input.phone === undefined ? user.phone : input.phone;
   requireContact({ email: email ?? undefined, phone: phone ?? undefined });
   await assertLoginFree(db, { email: email !== user.email ? (email ?? null) : null, phone: phone !== user.phone ? (phone ?? null) : null }, userId);
+  if (input.portalEditor && role !== 'alliance_staff') {
+    throw new AppError('bad_request', 'Được đăng bài lên cổng thông tin: chỉ giao cho tài khoản Cán bộ Liên minh (Quản trị Liên minh luôn được đăng).', { field: 'portalEditor' });
+  }
+  const portalEditor = role === 'alliance_staff' && (input.portalEditor ?? user.portalEditor);
   const scopeChanged = role !== user.role || scope.communeCode !== user.communeCode || scope.organisationIds.join() !== currentOrgs.join();
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ email: email ?? null, phone: phone ?? null, displayName: input.displayName === undefined ? user.displayName : input.displayName || null, role, communeCode: scope.communeCode })
+      .set({ email: email ?? null, phone: phone ?? null, displayName: input.displayName === undefined ? user.displayName : input.displayName || null, role, communeCode: scope.communeCode, portalEditor })
       .where(eq(users.id, userId));
     await setOrganisations(tx, userId, admin.tenantId, scope.organisationIds);
     if (scopeChanged) await endSessions(tx, userId);

@@ -152,12 +152,19 @@ export async function endSessions(db: Db, userId: string, exceptSessionId?: stri
  * read-only database, decision 005) is no reason to refuse the read.
  */
 export async function actorForSession(db: Db, token: string | undefined): Promise<Actor> {
-  if (!token) return { kind: 'anonymous' };
+  return (await sessionOf(db, token)).actor;
+}
+
+/** The actor of a session token and when the session ends at the latest (its absolute limit; null when anonymous). */
+export async function sessionOf(db: Db, token: string | undefined): Promise<{ actor: Actor; expiresAt: number | null }> {
+  const anonymous = { actor: { kind: 'anonymous' } as Actor, expiresAt: null };
+  if (!token) return anonymous;
   const id = tokenDigest(token);
   const [row] = await db
     .select({
       user: users,
       chosen: sessions.organisationId,
+      expiresAt: sessions.expiresAt,
       lastSeenAt: sql<string>`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`,
       organisationIds: sql<string>`(select coalesce(string_agg(uo.organisation_id::text, ',' order by uo.created_at, uo.organisation_id), '') from user_organisations uo where uo.user_id = ${users.id})`,
     })
@@ -170,12 +177,12 @@ export async function actorForSession(db: Db, token: string | undefined): Promis
         gt(sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`, sql`now() - make_interval(secs => ${SESSION_IDLE_MS / 1000})`),
       ),
     );
-  if (!row || row.user.disabledAt) return { kind: 'anonymous' };
+  if (!row || row.user.disabledAt) return anonymous;
   if (Date.now() - new Date(row.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id)).catch(() => {});
   }
   const listed = row.organisationIds ? row.organisationIds.split(',') : [];
-  return toActor(row.user, withLegacyOrganisation(row.user, listed), row.chosen);
+  return { actor: toActor(row.user, withLegacyOrganisation(row.user, listed), row.chosen), expiresAt: new Date(row.expiresAt).getTime() };
 }
 
 /** A manager's organisations: those of user_organisations, and the one on the users row of earlier releases. */
@@ -205,6 +212,7 @@ function toActor(user: typeof users.$inferSelect, organisationIds: string[], cho
     organisationIds,
     organisationId: isManager ? (chosen && organisationIds.includes(chosen) ? chosen : (organisationIds[0] ?? null)) : user.organisationId,
     communeCode: user.communeCode,
+    portalEditor: user.role === 'alliance_admin' || (user.role === 'alliance_staff' && user.portalEditor),
   };
 }
 

@@ -19,6 +19,8 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** An alliance_staff account the admin lets publish on the portal (decision 009); admins always may. */
+  portalEditor: boolean('portal_editor').notNull().default(false),
 });
 
 /** The organisations a coop manager acts for (one person may chair a union and a member cooperative). */

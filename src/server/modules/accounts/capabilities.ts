@@ -45,6 +45,22 @@ export function capabilitiesOf(actor: Extract<Actor, { kind: 'user' }>) {
     manageLetterSettings: inTenant && has(['alliance_admin'], actor),
     /** Expert consultations: the roster, assigning, sessions (consultations.policy.ts). */
     handleConsultations: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    /** Portal articles: writing drafts and submitting them for review (decision 009, articles.policy.ts). */
+    writeArticles: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    /** Publishing, scheduling, unpublishing and editing published articles: the admin, staff with the editor flag. */
+    publishArticles: inTenant && (actor.role === 'alliance_admin' || (actor.role === 'alliance_staff' && actor.portalEditor === true)),
+    /** The portal's library: documents, events, categories, fixed pages, images. */
+    manageLibrary: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    /** Emulation blocks, pacts, results of any member, scoreboards (emulation.policy.ts requireEmulationStaff). */
+    manageEmulation: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    /** A cooperative's own results on its block's pact, and the published scoreboard, from its manager's phone. */
+    reportEmulation: inTenant && has(['coop_manager'], actor),
+    /** The awards' register and figures (awards.policy.ts): a commune officer reads its communes', a national viewer reads. */
+    seeAwards: has(['alliance_admin', 'alliance_staff', 'commune_officer', 'national_viewer'], actor) && (inTenant || actor.role === 'national_viewer'),
+    /** Award proposals, council reviews, decisions, revocations (staff of the alliance). */
+    manageAwards: inTenant && has(['alliance_admin', 'alliance_staff'], actor),
+    /** The award kinds' rules (reference data, audited). */
+    manageAwardKinds: inTenant && has(['alliance_admin'], actor),
   };
 }
 export type Capabilities = ReturnType<typeof capabilitiesOf>;

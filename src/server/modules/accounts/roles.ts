@@ -33,6 +33,11 @@ export type Actor =
        */
       organisationIds?: string[];
       communeCode: string | null;
+      /**
+       * May publish on the portal (decision 009): always for alliance_admin, the account's flag for alliance_staff,
+       * never for other roles. Set for a session's actor; optional so that actors built by hand need not name it.
+       */
+      portalEditor?: boolean;
     }
   | { kind: 'anonymous' };
 
@@ -49,6 +54,7 @@ export function systemActor(tenantId: number): Actor {
     organisationId: null,
     organisationIds: [],
     communeCode: null,
+    portalEditor: true,
   };
 }
 

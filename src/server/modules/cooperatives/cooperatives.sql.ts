@@ -65,7 +65,8 @@ export const organisations = pgTable(
     index('organisations_name_key_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('organisations_tenant_founded_idx').on(t.tenantId, t.foundedOn),
     index('organisations_tenant_commune_idx').on(t.tenantId, t.currentCommuneCode),
-    index('organisations_tenant_name_order_idx').on(t.tenantId, t.nameOrder),
+    // Pages in name order: an index scan that stops at the page (ties by id, as the registry orders them).
+    index('organisations_tenant_name_order_id_idx').on(t.tenantId, t.nameOrder, t.id),
   ],
 );
 

@@ -5,7 +5,11 @@ import { SECTORS, type SectorCode } from '../../../shared/sectors.ts';
 import { adminUnitMappings } from '../admin-units/admin-units.sql.ts';
 import { systemActor } from '../accounts/roles.ts';
 import { bulkInsertOrganisations, type BulkRow } from '../cooperatives/cooperatives.bulk.ts';
+import { generateDemoEmulation } from './demo.emulation.ts';
 import { buildOrganisation, buildRegistrationNumber } from './factories.ts';
+import { generateDemoAwards } from './demo.awards.ts';
+import { generateDemoPortal } from './demo.portal.ts';
+import { generateDemoLibrary } from './demo.library.ts';
 import { seededRandom, type Random } from './random.ts';
 
 /** The seed article's figures for 31/12/2023, which the demo province reproduces exactly. */
@@ -84,6 +88,14 @@ export async function generateDemoProvince(db: Db, { tenantId, seed = 2023, prov
   await db.transaction(async (tx) => {
     await bulkInsertOrganisations(tx, { actor: systemActor(tenantId), tenantId, rows });
   });
+  // The seed's 2023 awards and a few of other years (decision 010).
+  await generateDemoAwards(db, { tenantId });
+  // The cooperatives' emulation block of 2024 and its signed pact (decision 010).
+  await generateDemoEmulation(db, { tenantId });
+  // The portal: categories, fixed pages, the seed article and the news of 2024–2026 (decision 009).
+  await generateDemoPortal(db, { tenantId });
+  // The portal's legal documents and events (decision 009).
+  await generateDemoLibrary(db, { tenantId });
   return { organisations: rows.length };
 }
 

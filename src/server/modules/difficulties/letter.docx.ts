@@ -24,25 +24,25 @@ import {
 import { AGENCY_ANSWER_WORKING_DAYS } from './recommendations.schemas.ts';
 import { closingParagraph, itemParagraph, numberLine, openingParagraph, placeAndDateLine, recipientsList, subjectLine, type LetterContent } from './letter-text.ts';
 
-const FONT = 'Times New Roman';
+export const FONT = 'Times New Roman';
 /** Font sizes in half-points (docx's unit): 14 pt for the body, 13 pt and 12 pt where the decree asks. */
-const PT = (points: number) => points * 2;
+export const PT = (points: number) => points * 2;
 
 /** A4 in twips (210 × 297 mm), as Word writes it. */
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const PAGE = { width: 11906, height: 16838 };
+export const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** The heading's left column (issuer, number) is narrower than the motto's. */
-const LEFT_WIDTH = Math.round(TEXT_WIDTH * 0.42);
-const RIGHT_WIDTH = TEXT_WIDTH - LEFT_WIDTH;
+export const LEFT_WIDTH = Math.round(TEXT_WIDTH * 0.42);
+export const RIGHT_WIDTH = TEXT_WIDTH - LEFT_WIDTH;
 
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+export const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
 
-type Line = { text: string } & Omit<IRunOptions, 'text'>;
+export type Line = { text: string } & Omit<IRunOptions, 'text'>;
 
-function line(text: string | Line | Line[], options: { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number; before?: number; after?: number; indentFirst?: number } = {}): Paragraph {
+export function line(text: string | Line | Line[], options: { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number; before?: number; after?: number; indentFirst?: number } = {}): Paragraph {
   const runs = (typeof text === 'string' ? [{ text }] : [text].flat()).map((r) => new TextRun({ font: FONT, size: PT(options.size ?? 14), ...r }));
   return new Paragraph({
     alignment: options.alignment ?? AlignmentType.CENTER,
@@ -53,16 +53,16 @@ function line(text: string | Line | Line[], options: { alignment?: (typeof Align
 }
 
 /** A short horizontal rule under a centred line: an empty paragraph with a top border, indented to a third of the column. */
-function shortRule(columnWidth: number, fraction: number): Paragraph {
+export function shortRule(columnWidth: number, fraction: number): Paragraph {
   const side = Math.round((columnWidth * (1 - fraction)) / 2);
   return new Paragraph({ border: { top: RULE }, indent: { left: side, right: side }, spacing: { before: 0, after: 60 }, children: [] });
 }
 
-function cell(width: number, children: Paragraph[]): TableCell {
+export function cell(width: number, children: Paragraph[]): TableCell {
   return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children });
 }
 
-function twoColumns(rows: [Paragraph[], Paragraph[]][], widths: [number, number]): Table {
+export function twoColumns(rows: [Paragraph[], Paragraph[]][], widths: [number, number]): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,

@@ -8,9 +8,9 @@
  *   is refused after at most its declared size has been inflated; at most 2,000 entries;
  * - at most 100,000 data rows (title, header, column-number, blank and signature rows do not count);
  * - at most 200,000 rows and 3,000,000 cells in one worksheet as the file stores them, blank ones included,
- *   counted in its XML before exceljs reads it (exceljs builds every row and cell in memory: a sheet of a
- *   million formatted blank rows took a minute and gigabytes), and at most 3,000,000 cell positions walked
- *   while reading (a cell in column XFD spans 16,384 positions);
+ *   counted in its XML before its cells are read (when exceljs read the workbook it built every row and cell in
+ *   memory: a sheet of a million formatted blank rows took a minute and gigabytes), and at most 3,000,000 cell
+ *   positions walked while reading (a cell in column XFD spans 16,384 positions; a merge spans its area);
  * - at most 10,000 characters in one cell;
  * - formulas are never evaluated: the value Excel saved with the formula (its cached result) is read, and a
  *   formula without one counts as an empty cell.

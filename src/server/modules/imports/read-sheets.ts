@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../http/errors.ts';
 import { formatInteger, MAX_CELL_CHARS, MAX_DATA_ROWS, MAX_HEADER_SEARCH_ROWS, MAX_SHEET_CELLS, MAX_SHEET_ROWS } from './limits.ts';
+import { readDateStyles, readSharedStrings, readWorkbook, readWorksheet, type SheetContext, type XlsxCellRow } from './read-xlsx.ts';
 import { assertSafeZip } from './zip-guard.ts';
 
 /** A cell as the importer reads it: formulas already replaced by their cached result. */
@@ -38,17 +38,6 @@ function checkRowCount(count: number): void {
 
 const isBlank = (cells: Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
-/** The value Excel shows: a formula's cached result (never evaluated), rich text joined, a link's text. */
-function plainValue(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return plainValue((value as ExcelJS.CellFormulaValue).result ?? null);
-  if ('error' in value) return String(value.error);
-  if ('text' in value) return plainValue(value.text as ExcelJS.CellValue);
-  return null;
-}
-
 /** Elements `<tag …>` or `<tag/>` in an XML part (not `<tagName…>`), counted up to `stopAbove` + 1. */
 function countElements(xml: Buffer, tag: string, stopAbove: number): number {
   const open = Buffer.from(`<${tag}`);
@@ -63,7 +52,7 @@ function countElements(xml: Buffer, tag: string, stopAbove: number): number {
 const tooManyCells = (where: string) =>
   new AppError('bad_request', `Trang tính có hơn ${formatInteger(MAX_SHEET_CELLS)} ô${where}, vượt giới hạn một lần nhập: hãy xóa các cột, dòng thừa (kể cả ô trống đã định dạng) hoặc chia thành nhiều tệp.`);
 
-/** Refuses a worksheet whose rows or cells, blank ones included, exceljs could not hold in memory. */
+/** Refuses a worksheet with more rows or cells, blank ones included, than one import reads. */
 function checkSheetXml(name: string, xml: Buffer): void {
   if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) return;
   if (countElements(xml, 'row', MAX_SHEET_ROWS) > MAX_SHEET_ROWS) {
@@ -74,40 +63,57 @@ function checkSheetXml(name: string, xml: Buffer): void {
 
 /** The visible worksheets of an .xlsx, after the zip has passed the size and zip-bomb checks. */
 export async function readXlsxSheets(content: Buffer): Promise<Sheet[]> {
-  const entries = await assertSafeZip(content, checkSheetXml);
+  // The inflated parts the reader needs, kept from the zip check (the zip is inflated once).
+  const parts = new Map<string, Buffer>();
+  const entries = await assertSafeZip(content, (name, data) => {
+    checkSheetXml(name, data);
+    if (/\.(xml|rels)$/i.test(name)) parts.set(name, data);
+  });
   // A .docx, an .ods or any zip renamed .xlsx passes the zip checks but holds no Excel workbook.
   if (!entries.some((name) => /(^|\/)workbook\d*\.xml$/i.test(name))) {
     throw new AppError('bad_request', 'Tệp nén không chứa bảng tính Excel (thiếu phần workbook.xml): hãy chọn đúng tệp .xlsx.');
   }
-  const workbook = new ExcelJS.Workbook();
+  const unreadable = () => new AppError('bad_request', 'Tệp không phải bảng tính .xlsx hợp lệ (không đọc được nội dung). Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.');
+  let visible: { name: string; xml: Buffer }[];
+  let context: SheetContext;
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'] } as never);
+    const workbookPart = 'xl/workbook.xml';
+    const workbookXml = parts.get(workbookPart);
+    const { sheets, date1904 } = workbookXml ? readWorkbook(workbookXml, parts.get('xl/_rels/workbook.xml.rels'), workbookPart) : { sheets: [], date1904: false };
+    context = { sharedStrings: readSharedStrings(parts.get('xl/sharedStrings.xml')), dateStyles: readDateStyles(parts.get('xl/styles.xml')), date1904 };
+    visible = sheets
+      .filter((sheet) => (sheet.state === 'visible' || sheet.state === undefined) && sheet.part !== undefined && parts.has(sheet.part))
+      .map((sheet) => ({ name: sheet.name, xml: parts.get(sheet.part!)! }));
   } catch {
-    throw new AppError('bad_request', 'Tệp không phải bảng tính .xlsx hợp lệ (không đọc được nội dung). Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.');
+    throw unreadable();
   }
-  const visible = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
   if (!visible.length) throw new AppError('bad_request', 'Bảng tính không có trang tính nào đang hiện để đọc.');
   return visible.map((sheet) => ({
     name: sheet.name,
     rows: () => {
-      const rows: GridRow[] = [];
       let positions = 0;
-      sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      let fileRows: XlsxCellRow[];
+      try {
+        fileRows = readWorksheet(sheet.xml, context, (cells) => {
+          if (cells > MAX_SHEET_CELLS) throw tooManyCells('');
+        });
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw unreadable();
+      }
+      const rows: GridRow[] = [];
+      for (const row of fileRows) {
+        if (!row.live) continue;
         // Walking a row costs its last column (one cell in column XFD: 16,384 positions), whatever it holds.
-        positions += row.cellCount;
-        if (positions > MAX_SHEET_CELLS) throw tooManyCells(` (dòng ${number} có ô ở tận cột ${columnLetter(row.cellCount)})`);
+        positions += row.lastColumn;
+        if (positions > MAX_SHEET_CELLS) throw tooManyCells(` (dòng ${row.number} có ô ở tận cột ${columnLetter(row.lastColumn)})`);
         // Only the cells the file holds, at their column (a sparse array): one cell in column XFD must not
         // make 16,384 of them per row (2,000 such rows ran the process out of memory).
-        const cells: Cell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          const value = plainValue(cell.value);
-          checkCellLength(value, number, column);
-          cells[column - 1] = value;
-        });
-        if (isBlank(cells)) return;
-        rows.push({ number, cells });
+        row.cells.forEach((value, index) => checkCellLength(value, row.number, index + 1));
+        if (isBlank(row.cells)) continue;
+        rows.push({ number: row.number, cells: row.cells });
         checkRowCount(rows.length);
-      });
+      }
       return rows;
     },
   }));

@@ -87,12 +87,20 @@ export async function writeRows(
   }
   const placed = await placeCommunes(tx, tenantId, inserts, outcome.warnings);
   const total = inserts.length + updates.length;
-  for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
-    const chunk = inserts.slice(start, start + INSERT_CHUNK);
-    await bulkInsertOrganisations(tx, { actor, tenantId, rows: chunk.map((row) => toBulkRow(row, placed.get(row))) });
-    outcome.imported += chunk.length;
-    onProgress?.({ phase: 'writing', done: outcome.imported, total });
-  }
+  // One call for all the new rows: it inserts them in batches and checks their status histories' keys once the
+  // registry holds them all (see bulkInsertOrganisations).
+  let reported = 0;
+  await bulkInsertOrganisations(tx, {
+    actor,
+    tenantId,
+    rows: inserts.map((row) => toBulkRow(row, placed.get(row))),
+    onBatch: (inserted) => {
+      if (inserted - reported < INSERT_CHUNK && inserted < inserts.length) return;
+      reported = inserted;
+      onProgress?.({ phase: 'writing', done: inserted, total });
+    },
+  });
+  outcome.imported = inserts.length;
   for (const { current, changes } of updates) {
     await applyOrganisationChanges(tx, { actor, current, version: current.version, changes });
     outcome.updated += 1;

@@ -10,7 +10,7 @@ import { writeNarrative } from './narrative.ts';
 import { computeUpdateIndicators } from '../annual-updates/indicators.ts';
 import { findPlanTargets } from './plans.service.ts';
 import { reportReadScope } from './reports.policy.ts';
-import { aggregateFacts, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
+import { aggregateFacts, closedYears, queryRows, reportFacts, type AggregateRow, type Breakdowns, type FactFilters, type TenantScope } from './reports.queries.ts';
 import { reportClosures } from './reports.sql.ts';
 
 export const NATIONAL_NAME = 'Toàn quốc';
@@ -49,7 +49,8 @@ export async function aggregateYear(
   filters: FactFilters = {},
   breakdowns: Breakdowns = 'all',
 ): Promise<AggregateRow[]> {
-  return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters), breakdowns));
+  const closed = asOf === endOfYear(year) ? (await queryRows<{ tenant_id: number }>(db, closedYears(scope, year, year))).map((c) => c.tenant_id) : [];
+  return queryRows<AggregateRow>(db, aggregateFacts(reportFacts(scope, year, asOf, filters, closed), breakdowns));
 }
 
 /** The stored report of a closed year, marked frozen; undefined when the year is open. */

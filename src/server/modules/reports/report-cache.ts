@@ -119,6 +119,53 @@ function resolveScope(scope: CachedReport['scope'], versions: Versions): TenantS
   return scope;
 }
 
+type Keyed = { scope: TenantScope; version: string; hash: string; etag: string };
+
+/** Which cached answer a report is now: its resolved scope, the scope's data version, the cache key and ETag. */
+async function keyOf(db: Db, report: CachedReport): Promise<Keyed | { scope: TenantScope | undefined; version?: undefined }> {
+  const versions = await readVersions(db);
+  const scope = resolveScope(report.scope, versions);
+  const version = scope && scopeVersion(versions, scope);
+  if (!scope || version === undefined) return { scope };
+  const hash = createHash('sha256').update(JSON.stringify([report.name, scope, canonical(report.query), version])).digest('base64url').slice(0, 27);
+  return { scope, version, hash, etag: `"${EPOCH}-${hash}"` };
+}
+
+/** The answer's JSON from the cache, else counted (once for every request asking the same at the same time). */
+async function bodyOf(db: Db, report: CachedReport, key: Keyed): Promise<{ body: string; kept: boolean }> {
+  const cache = cacheOf(db);
+  const remembered = cache.answers.get(key.hash);
+  if (remembered !== undefined) {
+    cache.stats.hits++;
+    remember(cache, key.hash, remembered);
+    return { body: remembered, kept: true };
+  }
+  let counting = cache.counting.get(key.hash);
+  if (counting) cache.stats.shared++;
+  else {
+    cache.stats.counted++;
+    counting = (async () => {
+      const body = JSON.stringify(await asBackgroundWork(() => report.compute(key.scope)));
+      const kept = scopeVersion(await readVersions(db), key.scope) === key.version;
+      if (kept) remember(cache, key.hash, body);
+      return { body, kept };
+    })().finally(() => cache.counting.delete(key.hash));
+    cache.counting.set(key.hash, counting);
+  }
+  return counting;
+}
+
+/**
+ * A report's answer for a server-rendered page (the portal's home and figures): the same cache as the API's, and
+ * the data version it belongs to (a page cache keys on it); the version is undefined when the answer was not kept.
+ */
+export async function cachedReport<T>(db: Db, report: CachedReport): Promise<{ data: T; version: string | undefined }> {
+  const key = await keyOf(db, report);
+  if (key.version === undefined) return { data: (await asBackgroundWork(() => report.compute(key.scope))) as T, version: undefined };
+  const { body, kept } = await bodyOf(db, report, key);
+  return { data: JSON.parse(body) as T, version: kept ? key.version : undefined };
+}
+
 /**
  * Answers a report from this process's cache while its scope's version is unchanged, with an ETag, and a 304 to a
  * request that already holds it. A count is kept only when the version was the same before and after it, so a
@@ -126,38 +173,14 @@ function resolveScope(scope: CachedReport['scope'], versions: Versions): TenantS
  */
 export async function sendCachedReport(db: Db, request: FastifyRequest, reply: FastifyReply, report: CachedReport): Promise<unknown> {
   reply.header('cache-control', `${report.visibility}, no-cache`);
-  const versions = await readVersions(db);
-  const scope = resolveScope(report.scope, versions);
-  const version = scope && scopeVersion(versions, scope);
+  const key = await keyOf(db, report);
   // An alliance that does not exist, or a public request that must name one: the service says why.
-  if (!scope || version === undefined) return asBackgroundWork(() => report.compute(scope));
-  const hash = createHash('sha256').update(JSON.stringify([report.name, scope, canonical(report.query), version])).digest('base64url').slice(0, 27);
-  const etag = `"${EPOCH}-${hash}"`;
-  if (matches(request.headers['if-none-match'], etag)) return reply.header('etag', etag).code(304).send();
-  const cache = cacheOf(db);
+  if (key.version === undefined) return asBackgroundWork(() => report.compute(key.scope));
+  if (matches(request.headers['if-none-match'], key.etag)) return reply.header('etag', key.etag).code(304).send();
   // Kept as the JSON sent: a hit is not serialised again (the national dashboard's JSON takes milliseconds).
   reply.type('application/json; charset=utf-8');
-  const remembered = cache.answers.get(hash);
-  if (remembered !== undefined) {
-    cache.stats.hits++;
-    remember(cache, hash, remembered);
-    reply.header('etag', etag);
-    return remembered;
-  }
-  let counting = cache.counting.get(hash);
-  if (counting) cache.stats.shared++;
-  else {
-    cache.stats.counted++;
-    counting = (async () => {
-      const body = JSON.stringify(await asBackgroundWork(() => report.compute(scope)));
-      const kept = scopeVersion(await readVersions(db), scope) === version;
-      if (kept) remember(cache, hash, body);
-      return { body, kept };
-    })().finally(() => cache.counting.delete(hash));
-    cache.counting.set(hash, counting);
-  }
-  const { body, kept } = await counting;
-  if (kept) reply.header('etag', etag);
+  const { body, kept } = await bodyOf(db, report, key);
+  if (kept) reply.header('etag', key.etag);
   return body;
 }
 

@@ -26,7 +26,7 @@ export type FactFilters = { kind?: string; sectorGroup?: string; sector?: string
  * Where liveFacts reads from, when not the tables themselves: common tables of a query that computes the
  * status intervals once for many dates, or that counts a subset of the organisations.
  */
-export type FactSources = { intervals?: SQL; organisations?: SQL };
+export type FactSources = { intervals?: SQL; organisations?: SQL; /** More columns of `o` to select (e.g. a year). */ columns?: SQL };
 
 export const tenantCondition = (scope: TenantScope, column: SQL): SQL =>
   scope.kind === 'tenant' ? sql`${column} = ${scope.tenantId}` : sql`true`;
@@ -45,11 +45,24 @@ export function statusIntervals(scope: TenantScope): SQL {
 }
 
 /**
+ * The status in force at asOf of each organisation that has one: its latest row with valid_from <= asOf, in
+ * the order (valid_from, recorded_at, id) — the one interval of statusIntervals that holds asOf, found by one
+ * sort of the rows up to asOf instead of a window over all of them (35,000 organisations: 45 → 32 ms).
+ */
+export function statusesAt(scope: TenantScope, asOf: SQL): SQL {
+  return sql`
+    select distinct on (h.tenant_id, h.organisation_id) h.tenant_id, h.organisation_id, h.status, h.valid_from, null::date as valid_to
+    from organisation_statuses h
+    where ${tenantCondition(scope, sql`h.tenant_id`)} and h.valid_from <= ${asOf}
+    order by h.tenant_id, h.organisation_id, h.valid_from desc, h.recorded_at desc, h.id desc`;
+}
+
+/**
  * One row per organisation founded on or before asOf, with the facts it is counted under. `asOf` and
  * `yearStart` are SQL date expressions: parameters, or columns of an outer query (the ten-year trend).
  */
 export function liveFacts(scope: TenantScope, asOf: SQL, yearStart: SQL, source: FactSources = {}): SQL {
-  const intervals = source.intervals ?? sql`(${statusIntervals(scope)})`;
+  const intervals = source.intervals ?? sql`(${statusesAt(scope, asOf)})`;
   const organisations = source.organisations ?? sql`organisations`;
   return sql`
     select o.tenant_id, o.id as organisation_id, o.name, o.kind,
@@ -66,7 +79,7 @@ export function liveFacts(scope: TenantScope, asOf: SQL, yearStart: SQL, source:
            coalesce(e.ended_on >= ${yearStart}, false) as ended_in_year,
            o.charter_capital_vnd,
            o.members_official + o.members_associated_capital + o.members_associated_no_capital as members,
-           o.workers
+           o.workers${source.columns ? sql`, ${source.columns}` : sql``}
     from ${organisations} o
     join sectors s on s.code = o.sector_code
     left join admin_units cu on cu.version = '2025' and cu.level = 'commune' and cu.code = o.current_commune_code
@@ -99,17 +112,20 @@ export function filterConditions(filters: FactFilters): SQL {
 }
 
 /**
- * The facts of a year's report at asOf. On 31 December, alliances that closed the year give their frozen
- * facts and the others their live ones; on any other date everything is live.
+ * The facts of a year's report at asOf. On 31 December, alliances that closed the year (`closedTenants`, read just
+ * before: closedYears) give their frozen facts and the others their live ones; on any other date everything is live.
+ * The closed alliances come as constants, not a subquery: with one alliance in the registry the planner read
+ * "tenant_id <> all (array(select …))" as excluding every row and chose nested loops over 35,000 organisations.
  */
-export function reportFacts(scope: TenantScope, year: number, asOf: string, filters: FactFilters = {}): SQL {
+export function reportFacts(scope: TenantScope, year: number, asOf: string, filters: FactFilters = {}, closedTenants: number[] = []): SQL {
   const yearStart = `${year}-01-01`;
   const live = relevant(liveFacts(scope, sql`${asOf}::date`, sql`${yearStart}::date`));
-  if (asOf !== `${year}-12-31`) return sql`select * from (${live}) u where ${filterConditions(filters)}`;
+  if (asOf !== `${year}-12-31` || closedTenants.length === 0) return sql`select * from (${live}) u where ${filterConditions(filters)}`;
+  const closed = sql.raw(`'{${closedTenants.map((id) => String(Math.trunc(id))).join(',')}}'::int[]`);
   return sql`
     select * from (
       select * from (${live}) l
-      where l.tenant_id <> all (array(select c.tenant_id from report_closures c where c.year = ${year}))
+      where l.tenant_id <> all (${closed})
       union all
       select ${FACT_COLUMNS} from report_closure_organisations r
       where r.year = ${year} and ${tenantCondition(scope, sql`r.tenant_id`)}

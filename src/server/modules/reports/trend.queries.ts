@@ -57,10 +57,13 @@ function trendYearByYear(scope: TenantScope, from: number, to: number, lastAsOf:
 }
 
 function trendFromEverEnded(scope: TenantScope, from: number, to: number, lastAsOf: string, filters: FactFilters): SQL {
-  // Each year's statuses, already in force at its end: liveFacts' own interval condition then holds for all.
-  const facts = liveFacts(scope, sql`y.as_of`, sql`y.year_start`, {
-    intervals: sql`(select * from year_end_statuses s where s.year = y.year)`,
-    organisations: sql`ever_ended`,
+  // The ever-ended organisations once per year end (the year's dates as columns), against their own status
+  // intervals: a join the planner hashes. (Each year's facts as a lateral subquery over a common table made it
+  // scan that table once per organisation: 80 s for 3,000 dissolved of 35,000 in one alliance.)
+  const facts = liveFacts(scope, sql`o.trend_as_of`, sql`o.trend_year_start`, {
+    intervals: sql`ended_intervals`,
+    organisations: sql`ended_years`,
+    columns: sql`o.trend_year`,
   });
   return sql`
     with years as (${yearEnds(from, to, lastAsOf)}),
@@ -90,21 +93,21 @@ function trendFromEverEnded(scope: TenantScope, from: number, to: number, lastAs
       from years y join founded f on f.founded_year <= y.year
       group by f.tenant_id, y.year
     ),
-    -- The status in force at each year end, for the ever-ended organisations' intervals alone: one pass.
-    year_end_statuses as materialized (
-      select y.year, i.tenant_id, i.organisation_id, i.status, i.valid_from, null::date as valid_to
-      from years y
-      join intervals i on i.valid_from <= y.as_of and (i.valid_to is null or i.valid_to > y.as_of)
+    ended_intervals as materialized (
+      select i.* from intervals i
       where exists (select 1 from ever_ended o where o.tenant_id = i.tenant_id and o.id = i.organisation_id)
     ),
+    ended_years as (
+      select o.*, y.year as trend_year, y.as_of as trend_as_of, y.year_start as trend_year_start
+      from years y join ever_ended o on o.founded_on <= y.as_of
+    ),
     ended as (
-      select u.tenant_id, y.year,
+      select u.tenant_id, u.trend_year as year,
              (count(*) filter (where not u.counted))::int as uncounted,
              (count(*) filter (where u.ended_in_year and u.end_status <> 'converted'))::int as dissolved
-      from years y
-      cross join lateral (${facts}) u
+      from (${facts}) u
       where ${filterConditions(filters)}
-      group by u.tenant_id, y.year
+      group by u.tenant_id, u.trend_year
     )
     select b.tenant_id, b.year, b.founded - coalesce(e.uncounted, 0) as total, b.newly_established, coalesce(e.dissolved, 0) as dissolved
     from born b left join ended e on e.tenant_id = b.tenant_id and e.year = b.year`;

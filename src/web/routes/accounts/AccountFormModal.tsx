@@ -1,5 +1,5 @@
 import { ContactFields } from './ContactFields.tsx';
-import { Alert, Form, Modal, Select } from 'antd';
+import { Alert, Checkbox, Form, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCommunes } from '../../reference/reference.ts';
@@ -16,7 +16,7 @@ export const ROLE_OPTIONS: Record<string, [vi: string, en: string]> = {
   commune_officer: ['Cán bộ cấp xã', 'Commune officer'],
   coop_manager: ['Quản lý HTX', 'Cooperative manager'],
 };
-const FIELDS = ['email', 'phone', 'displayName', 'role', 'organisationIds', 'communeCode'] as const;
+const FIELDS = ['email', 'phone', 'displayName', 'role', 'organisationIds', 'communeCode', 'portalEditor'] as const;
 
 /** Creates an account (then shows its one-time link) or edits one: contact, role and reach. */
 export function AccountFormModal({ open, account, onClose, onIssued }: { open: boolean; account: Account | null; onClose: () => void; onIssued: (issued: IssuedLink) => void }) {
@@ -34,7 +34,7 @@ export function AccountFormModal({ open, account, onClose, onIssued }: { open: b
     form.resetFields();
     form.setFieldsValue(
       account
-        ? { email: account.email ?? '', phone: account.phone ?? '', displayName: account.displayName ?? '', role: account.role, organisationIds: account.organisations.map((o) => o.id), communeCode: account.communeCode ?? undefined }
+        ? { email: account.email ?? '', phone: account.phone ?? '', displayName: account.displayName ?? '', role: account.role, organisationIds: account.organisations.map((o) => o.id), communeCode: account.communeCode ?? undefined, portalEditor: account.portalEditor === true }
         : { role: 'alliance_staff' },
     );
   }, [open, account, form]);
@@ -42,6 +42,8 @@ export function AccountFormModal({ open, account, onClose, onIssued }: { open: b
   const submit = async (values: AccountInput) => {
     setError(null);
     const input = cleanInput({ ...values, organisationIds: values.role === 'coop_manager' ? values.organisationIds : undefined, communeCode: values.role === 'commune_officer' ? values.communeCode : undefined });
+    // The flag is the staff's alone (an administrator always publishes); false must reach the server to clear it.
+    if (account && values.role === 'alliance_staff') input.portalEditor = values.portalEditor === true;
     try {
       if (account) {
         await update.mutateAsync({ id: account.id, ...input });
@@ -81,6 +83,11 @@ export function AccountFormModal({ open, account, onClose, onIssued }: { open: b
         {role === 'commune_officer' ? (
           <Form.Item name="communeCode" label={t('accounts.form.commune')}>
             <Select showSearch optionFilterProp="label" loading={communes.isLoading} options={(communes.data ?? []).map((c) => ({ value: c.code, label: c.name }))} data-testid="commune-picker" />
+          </Form.Item>
+        ) : null}
+        {account && role === 'alliance_staff' ? (
+          <Form.Item name="portalEditor" valuePropName="checked" extra={lang === 'en' ? 'Publishes, schedules and unpublishes portal articles (every staff member writes and submits them).' : 'Đăng, hẹn giờ đăng và gỡ bài trên cổng thông tin (mọi cán bộ đều viết và gửi duyệt được).'}>
+            <Checkbox data-testid="portal-editor">{lang === 'en' ? 'May publish on the public portal' : 'Được đăng bài lên cổng thông tin'}</Checkbox>
           </Form.Item>
         ) : null}
         {error ? <Alert type="error" showIcon title={error} /> : null}

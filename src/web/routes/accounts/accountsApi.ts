@@ -10,6 +10,8 @@ export type Account = {
   displayName: string | null;
   role: string;
   roleLabel: string;
+  /** May publish on the portal (decision 009): always an administrator, a staff account with the flag. */
+  portalEditor?: boolean;
   communeCode: string | null;
   communeName: string | null;
   organisations: Array<{ id: string; name: string; registrationNumber: string | null }>;
@@ -18,7 +20,7 @@ export type Account = {
   lastLoginAt: string | null;
   can: { edit: boolean; disable: boolean; enable: boolean; resendInvite: boolean; resetLink: boolean };
 };
-export type AccountInput = { email?: string; phone?: string; displayName?: string; role?: string; organisationIds?: string[]; communeCode?: string };
+export type AccountInput = { email?: string; phone?: string; displayName?: string; role?: string; organisationIds?: string[]; communeCode?: string; portalEditor?: boolean };
 /** A one-time link as the server hands it over: shown once. */
 export type IssuedLink = { link: string | null; expiresAt: string | null; emailed?: boolean };
 export type AccountRequest = {

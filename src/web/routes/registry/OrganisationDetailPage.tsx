@@ -14,6 +14,7 @@ import { useOrganisation, useOrganisationHistory } from './organisationQueries.t
 import { StatusHistory } from './StatusHistory.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { InviteManagerButton } from '../accounts/InviteManagerButton.tsx';
+import { useOrganisationAwardsTab } from '../awards/OrganisationAwards.tsx';
 
 /** Back to where the user came from (the filtered list), or to the registry when they arrived here directly. */
 function goBack(navigate: ReturnType<typeof useNavigate>) {
@@ -35,6 +36,7 @@ export default function OrganisationDetailPage() {
   const organisation = useOrganisation(id, asOf);
   const history = useOrganisationHistory(id);
   const communeName = useCommuneNames(organisation.data?.tenantId);
+  const awardsTab = useOrganisationAwardsTab(id);
 
   const setParam = (key: string, value: string | undefined) =>
     setParams((current) => {
@@ -72,6 +74,7 @@ export default function OrganisationDetailPage() {
           children: history.error ? <PageError error={history.error} /> : history.data ? <AuditTrail events={history.data.audit} communeName={communeName} narrow={narrow} /> : <PageLoading />,
         }]
       : []),
+    ...awardsTab,
   ];
 
   return (

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Empty, Flex, Input, Pagination, Select, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import type { Page } from '../../api/types.ts';
+import { pagerTotal, type Page } from '../../api/types.ts';
 import { PageError, PageLoading } from '../../components/PageStatus.tsx';
 import { useIsNarrow } from '../../components/useIsNarrow.ts';
 import { useSearchState } from '../../components/useSearchState.ts';
@@ -64,7 +64,7 @@ export default function RegistryListPage() {
       {registry.data && (
         <>
           <Flex wrap justify="space-between" align="center" gap={8} style={{ marginBottom: 12 }}>
-            <Typography.Text type="secondary" data-testid="registry-total">{t('registry.total', { total: count(registry.data.total) })}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="registry-total">{t(registry.data.totalIsLowerBound ? 'registry.totalAtLeast' : 'registry.total', { total: count(registry.data.total) })}</Typography.Text>
             {narrow && (
               <Select
                 value={sort ?? (state.q ? 'relevance' : 'name')}
@@ -94,7 +94,7 @@ export default function RegistryListPage() {
             style={{ marginTop: 16, justifyContent: 'center' }}
             current={page}
             pageSize={pageSize}
-            total={registry.data.total}
+            total={pagerTotal(registry.data, page, pageSize)}
             simple={narrow}
             showSizeChanger={!narrow}
             onChange={(next, size) => update({ page: next, pageSize: size === 20 ? undefined : size })}

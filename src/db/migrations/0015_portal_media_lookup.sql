@@ -1,0 +1,2 @@
+CREATE INDEX "portal_files_id_idx" ON "portal_files" USING btree ("id");--> statement-breakpoint
+CREATE INDEX "portal_image_variants_image_idx" ON "portal_image_variants" USING btree ("image_id","width","format");
