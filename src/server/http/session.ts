@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { DataVersions } from '../../db/data-versions.ts';
 import type { Config } from '../config.ts';
 import { sessionOf, SESSION_MAX_MS } from '../modules/accounts/accounts.service.ts';
 import type { Actor } from '../modules/accounts/roles.ts';
@@ -11,6 +13,15 @@ export const SESSION_COOKIE = 'coop_session';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    /**
+     * The data versions read with the session, on a route that answers from the version-keyed cache (route config
+     * `dataVersions`): then its revalidation is one statement. Valid for reads of that database only.
+     */
+    dataVersions: { db: Db; versions: DataVersions } | null;
+  }
+  interface FastifyContextConfig {
+    /** The route answers from the data-version cache (report-cache.ts): read the versions with the session. */
+    dataVersions?: boolean;
   }
   interface FastifyInstance {
     /** Forgets the sessions kept in memory: for a change written to the database by anything but this server's requests. */
@@ -28,6 +39,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function installSession(app: FastifyInstance, config: Config): void {
   app.decorateRequest('actor', { getter: () => ({ kind: 'anonymous' }) as Actor });
+  app.decorateRequest('dataVersions', null);
   // On the embedded engine this process is the only writer: recent sessions are kept in memory (session-cache.ts)
   // and forgotten by any request that may have changed one.
   const cache = app.database.engine === 'pglite' ? new SessionCache() : undefined;
@@ -37,13 +49,14 @@ export function installSession(app: FastifyInstance, config: Config): void {
       if (!SAFE_METHODS.has(request.method)) cache.clear();
     });
   }
-  const actorOf = async (token: string | undefined): Promise<Actor> => {
-    if (!cache || !token) return (await sessionOf(app.database.db, token)).actor;
-    const cached = cache.get(token);
+  const actorOf = async (request: FastifyRequest, token: string | undefined): Promise<Actor> => {
+    const cached = token ? cache?.get(token) : undefined;
     if (cached) return cached;
-    const mark = cache.mark();
-    const { actor, expiresAt } = await sessionOf(app.database.db, token);
-    if (expiresAt !== null) cache.put(token, actor, mark, expiresAt);
+    const mark = cache?.mark();
+    const db = app.database.db;
+    const { actor, expiresAt, versions } = await sessionOf(db, token, { withVersions: request.routeOptions.config.dataVersions === true });
+    if (versions) request.dataVersions = { db, versions };
+    if (cache && token && mark !== undefined && expiresAt !== null) cache.put(token, actor, mark, expiresAt);
     return actor;
   };
   app.addHook('onRequest', async (request) => {
@@ -53,7 +66,7 @@ export function installSession(app: FastifyInstance, config: Config): void {
     // user on to the registry) look it up in the database.
     if (!path.startsWith('/api/') && request.url.split('?')[0] !== '/') return;
     const token = request.cookies[SESSION_COOKIE];
-    const actor = await actorOf(token);
+    const actor = await actorOf(request, token);
     Object.defineProperty(request, 'actor', { value: actor, writable: true });
     // Default deny: every API route outside the public prefixes needs a signed-in user, checked before the
     // body is even validated, on the path as the router reads it ("/%61pi/loans" is "/api/loans").

@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
+import { dataVersionsColumn, parseDataVersions, type DataVersions } from '../../../db/data-versions.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { organisations } from '../cooperatives/cooperatives.sql.ts';
@@ -156,12 +157,21 @@ export async function actorForSession(db: Db, token: string | undefined): Promis
 }
 
 /** The actor of a session token and when the session ends at the latest (its absolute limit; null when anonymous). */
-export async function sessionOf(db: Db, token: string | undefined): Promise<{ actor: Actor; expiresAt: number | null }> {
+/**
+ * The actor of a session token. `withVersions`: the data versions ride along in the same statement (a cached
+ * answer's revalidation then costs one statement); they come back only with a session found.
+ */
+export async function sessionOf(
+  db: Db,
+  token: string | undefined,
+  { withVersions = false }: { withVersions?: boolean } = {},
+): Promise<{ actor: Actor; expiresAt: number | null; versions?: DataVersions }> {
   const anonymous = { actor: { kind: 'anonymous' } as Actor, expiresAt: null };
   if (!token) return anonymous;
   const id = tokenDigest(token);
   const [row] = await db
     .select({
+      versions: withVersions ? dataVersionsColumn : sql<string>`null`,
       user: users,
       chosen: sessions.organisationId,
       expiresAt: sessions.expiresAt,
@@ -182,7 +192,11 @@ export async function sessionOf(db: Db, token: string | undefined): Promise<{ ac
     await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id)).catch(() => {});
   }
   const listed = row.organisationIds ? row.organisationIds.split(',') : [];
-  return { actor: toActor(row.user, withLegacyOrganisation(row.user, listed), row.chosen), expiresAt: new Date(row.expiresAt).getTime() };
+  return {
+    actor: toActor(row.user, withLegacyOrganisation(row.user, listed), row.chosen),
+    expiresAt: new Date(row.expiresAt).getTime(),
+    ...(row.versions !== null ? { versions: parseDataVersions(row.versions) } : {}),
+  };
 }
 
 /** A manager's organisations: those of user_organisations, and the one on the users row of earlier releases. */

@@ -9,11 +9,11 @@
  * by another process (or before a restart, or a restore) never matches.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.ts';
+import { readDataVersions, type DataVersions } from '../../../db/data-versions.ts';
 import { asBackgroundWork } from '../../../db/turns.ts';
-import { queryRows, type TenantScope } from './reports.queries.ts';
+import type { TenantScope } from './reports.queries.ts';
 
 /**
  * How many answers a process keeps, least recently used forgotten first: an alliance's dashboard is 20–60 KB of
@@ -25,15 +25,7 @@ const CACHED_CHARS = 32 * 2 ** 20;
 
 const EPOCH = randomBytes(6).toString('base64url');
 
-type Versions = Map<number, string>;
-
-/** Every alliance's data version, in one read (never a write): a replica can answer it. */
-export async function readVersions(db: Db): Promise<Versions> {
-  const rows = await queryRows<{ tenant_id: number; revision: string }>(db, sql`
-    select a.id as tenant_id, coalesce(r.revision, 0)::text as revision
-    from alliances a left join report_revisions r on r.tenant_id = a.id`);
-  return new Map(rows.map((r) => [Number(r.tenant_id), r.revision]));
-}
+type Versions = DataVersions;
 
 /** The version of what a scope counts; undefined for an alliance that does not exist. */
 export function scopeVersion(versions: Versions, scope: TenantScope): string | undefined {
@@ -52,17 +44,24 @@ type Lru = {
   counting: Map<string, Counting>;
   stats: { counted: number; shared: number; hits: number };
 };
-const caches = new WeakMap<Db, Lru>();
+/**
+ * Which cache an answer lives in: the reports' (tens of big answers) and the registry's searches (many small
+ * ones) are kept apart, so that a morning of searches never pushes a dashboard out.
+ */
+export type AnswerFamily = 'reports' | 'searches';
+const caches = new WeakMap<Db, Map<AnswerFamily, Lru>>();
 
-function cacheOf(db: Db): Lru {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { answers: new Map(), chars: 0, counting: new Map(), stats: { counted: 0, shared: 0, hits: 0 } }));
+function cacheOf(db: Db, family: AnswerFamily = 'reports'): Lru {
+  let families = caches.get(db);
+  if (!families) caches.set(db, (families = new Map()));
+  let cache = families.get(family);
+  if (!cache) families.set(family, (cache = { answers: new Map(), chars: 0, counting: new Map(), stats: { counted: 0, shared: 0, hits: 0 } }));
   return cache;
 }
 
 /** How this process's report cache answered so far (counted, shared with a count under way, from memory). */
-export function reportCacheStats(db: Db): Lru['stats'] {
-  return { ...cacheOf(db).stats };
+export function reportCacheStats(db: Db, family: AnswerFamily = 'reports'): Lru['stats'] {
+  return { ...cacheOf(db, family).stats };
 }
 
 function remember(cache: Lru, key: string, body: string) {
@@ -103,8 +102,16 @@ export type CachedReport = {
   /**
    * Whose figures; when a public request names none, 'only alliance' (the only one, if there is one) or
    * 'first alliance' (the first by id: the one the portal's home shows until a visitor picks another).
+   * Undefined: no scope whose version keys it (the answer is computed every time; the service says why).
    */
-  scope: TenantScope | 'only alliance' | 'first alliance';
+  scope: TenantScope | 'only alliance' | 'first alliance' | undefined;
+  /** Reports by default; the registry's searches are kept apart. */
+  family?: AnswerFamily;
+  /**
+   * A person waits for it as for any page (a search): computed at once, not as background work that lets the
+   * embedded engine's waiting statements go first (src/db/turns.ts).
+   */
+  interactive?: boolean;
   /** Everything of the request the answer depends on besides the scope. */
   query: Record<string, unknown>;
   /** private: a signed-in reader's answer; public: the portal's. Both are revalidated on every use. */
@@ -121,19 +128,27 @@ function resolveScope(scope: CachedReport['scope'], versions: Versions): TenantS
 
 type Keyed = { scope: TenantScope; version: string; hash: string; etag: string };
 
-/** Which cached answer a report is now: its resolved scope, the scope's data version, the cache key and ETag. */
-async function keyOf(db: Db, report: CachedReport): Promise<Keyed | { scope: TenantScope | undefined; version?: undefined }> {
-  const versions = await readVersions(db);
+/**
+ * Which cached answer a report is now: its resolved scope, the scope's data version, the cache key and ETag. The
+ * versions the session's statement read for this request are used when they are of this database.
+ */
+async function keyOf(db: Db, report: CachedReport, request?: FastifyRequest): Promise<Keyed | { scope: TenantScope | undefined; version?: undefined }> {
+  if (report.scope === undefined) return { scope: undefined };
+  const preRead = request?.dataVersions;
+  const versions = preRead && preRead.db === db ? preRead.versions : await readDataVersions(db);
   const scope = resolveScope(report.scope, versions);
   const version = scope && scopeVersion(versions, scope);
   if (!scope || version === undefined) return { scope };
-  const hash = createHash('sha256').update(JSON.stringify([report.name, scope, canonical(report.query), version])).digest('base64url').slice(0, 27);
+  const hash = createHash('sha256').update(JSON.stringify([report.family ?? 'reports', report.name, scope, canonical(report.query), version])).digest('base64url').slice(0, 27);
   return { scope, version, hash, etag: `"${EPOCH}-${hash}"` };
 }
 
 /** The answer's JSON from the cache, else counted (once for every request asking the same at the same time). */
+/** The answer, counted: as background work unless a person waits for it as for a page. */
+const computeOf = (report: CachedReport, scope: TenantScope | undefined) => (report.interactive ? report.compute(scope) : asBackgroundWork(() => report.compute(scope)));
+
 async function bodyOf(db: Db, report: CachedReport, key: Keyed): Promise<{ body: string; kept: boolean }> {
-  const cache = cacheOf(db);
+  const cache = cacheOf(db, report.family);
   const remembered = cache.answers.get(key.hash);
   if (remembered !== undefined) {
     cache.stats.hits++;
@@ -145,8 +160,8 @@ async function bodyOf(db: Db, report: CachedReport, key: Keyed): Promise<{ body:
   else {
     cache.stats.counted++;
     counting = (async () => {
-      const body = JSON.stringify(await asBackgroundWork(() => report.compute(key.scope)));
-      const kept = scopeVersion(await readVersions(db), key.scope) === key.version;
+      const body = JSON.stringify(await computeOf(report, key.scope));
+      const kept = scopeVersion(await readDataVersions(db), key.scope) === key.version;
       if (kept) remember(cache, key.hash, body);
       return { body, kept };
     })().finally(() => cache.counting.delete(key.hash));
@@ -161,7 +176,7 @@ async function bodyOf(db: Db, report: CachedReport, key: Keyed): Promise<{ body:
  */
 export async function cachedReport<T>(db: Db, report: CachedReport): Promise<{ data: T; version: string | undefined }> {
   const key = await keyOf(db, report);
-  if (key.version === undefined) return { data: (await asBackgroundWork(() => report.compute(key.scope))) as T, version: undefined };
+  if (key.version === undefined) return { data: (await computeOf(report, key.scope)) as T, version: undefined };
   const { body, kept } = await bodyOf(db, report, key);
   return { data: JSON.parse(body) as T, version: kept ? key.version : undefined };
 }
@@ -173,9 +188,9 @@ export async function cachedReport<T>(db: Db, report: CachedReport): Promise<{ d
  */
 export async function sendCachedReport(db: Db, request: FastifyRequest, reply: FastifyReply, report: CachedReport): Promise<unknown> {
   reply.header('cache-control', `${report.visibility}, no-cache`);
-  const key = await keyOf(db, report);
+  const key = await keyOf(db, report, request);
   // An alliance that does not exist, or a public request that must name one: the service says why.
-  if (key.version === undefined) return asBackgroundWork(() => report.compute(key.scope));
+  if (key.version === undefined) return computeOf(report, key.scope);
   if (matches(request.headers['if-none-match'], key.etag)) return reply.header('etag', key.etag).code(304).send();
   // Kept as the JSON sent: a hit is not serialised again (the national dashboard's JSON takes milliseconds).
   reply.type('application/json; charset=utf-8');

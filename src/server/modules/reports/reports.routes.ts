@@ -36,7 +36,7 @@ export async function reportsRoutes(app: FastifyInstance) {
   const db = () => app.database.db;
   const tags = ['reports'];
 
-  r.get('/api/reports/annual', { schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (JSON)' } }, async (request, reply) =>
+  r.get('/api/reports/annual', { config: { dataVersions: true }, schema: { querystring: AnnualReportQuery, tags, summary: 'Báo cáo số liệu năm (JSON)' } }, async (request, reply) =>
     sendCachedReport(readDb(request), request, reply, {
       name: 'annual',
       scope: reportReadScope(request.actor, request.query.tenant),
@@ -70,7 +70,7 @@ export async function reportsRoutes(app: FastifyInstance) {
     setPlan(db(), { actor: request.actor, input: request.body }),
   );
 
-  r.get('/api/reports/dashboard', { schema: { querystring: DashboardQuery, tags, summary: 'Số liệu bảng điều khiển' } }, async (request, reply) =>
+  r.get('/api/reports/dashboard', { config: { dataVersions: true }, schema: { querystring: DashboardQuery, tags, summary: 'Số liệu bảng điều khiển' } }, async (request, reply) =>
     sendCachedReport(readDb(request), request, reply, {
       name: 'dashboard',
       scope: reportReadScope(request.actor, request.query.tenant),
