@@ -10,7 +10,7 @@ import { systemActor } from '../src/server/modules/accounts/roles.ts';
 import { createOrganisation } from '../src/server/modules/cooperatives/cooperatives.service.ts';
 import { buildOrganisation } from '../src/server/modules/demo/factories.ts';
 import { todayInVietnam } from '../src/server/modules/calendar/working-days.ts';
-import { createAccount, horizontalOverflow, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
+import { chooseOption, createAccount, horizontalOverflow, logIn, screenshot, startJourney, TENANT_ID, type Journey } from './support/journey.ts';
 
 const PHONE = { width: 360, height: 740 };
 // A page's answer may take longer than expect.poll's default second on a busy machine (not a speed check).
@@ -38,8 +38,12 @@ async function choose(page: Page, testId: string, option: string) {
 }
 
 async function save(page: Page) {
-  await page.locator('.ant-modal').getByRole('button', { name: 'Lưu' }).click();
-  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+  const dialog = page.locator('.ant-modal');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  // A dialog that stays open says why (a field's message): the failure shows it.
+  await dialog.waitFor({ state: 'detached' }).catch(async (error: Error) => {
+    throw new Error(`${error.message}\nThe dialog still shows: ${await dialog.innerText().catch(() => '')}`);
+  });
 }
 
 describe('expert consultations', () => {
@@ -85,12 +89,12 @@ describe('expert consultations', () => {
 
     // Assign the expert, a date (today) and the form.
     await staff.page.getByTestId('action-schedule').click();
-    await choose(staff.page, 'action-expert', EXPERT);
+    await chooseOption(staff.page, '#action-expert', EXPERT);
     const date = staff.page.locator('#action-scheduled-on');
     await date.click();
     await date.fill(ddmmyyyy);
     await date.press('Tab');
-    await choose(staff.page, 'action-form', 'Đến tận nơi');
+    await chooseOption(staff.page, '#action-form', 'Đến tận nơi');
     await save(staff.page);
     await expect.poll(() => staff.page.getByTestId('consultation-state').innerText(), POLL).toBe('Đã hẹn lịch');
     expect(await staff.page.getByTestId('consultation-expert').innerText()).toBe(EXPERT);

@@ -86,7 +86,8 @@ describe('files', () => {
     expect(served.headers['content-disposition']).toBe(`attachment; filename="Ke hoach 641.pdf"; filename*=UTF-8''${encodeURIComponent('Kế hoạch 641.pdf')}`);
     expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(served.rawPayload.equals(PDF_BYTES)).toBe(true);
-    expect((await t.request({ url: `/tep/${file.id.replace(/.$/, '0')}/x.pdf` })).statusCode).toBe(404);
+    const otherId = file.id.replace(/.$/, (last: string) => (last === '0' ? '1' : '0')); // never the same id
+    expect((await t.request({ url: `/tep/${otherId}/x.pdf` })).statusCode).toBe(404);
 
     const html = await t.request({ method: 'POST', url: '/api/portal/files', cookie: staff, ...multipartForm('bao-cao.pdf', Buffer.from('<html><body>x</body></html>'), {}, 'application/pdf') });
     expect(html.statusCode).toBe(415);
