@@ -12,6 +12,7 @@ import { generateDemoProvince } from '../server/modules/demo/demo.generator.ts';
 import { generateDemoDifficulties } from '../server/modules/demo/demo.difficulties.ts';
 import { analyzeTables, startDatabaseMaintainer } from '../db/maintenance.ts';
 import { startDueReminders } from '../server/modules/difficulties/overdue-reminders.ts';
+import { ensureCategoriesOfNewAlliances } from '../server/modules/portal/categories.service.ts';
 import { startScheduledPublishing } from '../server/modules/portal/scheduled-publishing.ts';
 import { openPreparedDatabase } from './context.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
@@ -67,6 +68,8 @@ export async function prepareDemo(database: Database): Promise<void> {
 export async function serve(config: Config, { demo }: { demo: boolean }): Promise<void> {
   const database = await openPreparedDatabase(config, `coop serve, cổng ${config.port}`);
   if (demo) await prepareDemo(database);
+  // A new alliance's portal starts with the default categories (the demo's have them already).
+  await ensureCategoriesOfNewAlliances(database.db);
   const app = await buildApp({ config, database });
   // The embedded engine's autovacuum (statistics and dead rows); on PostgreSQL, autovacuum itself does this.
   const maintainer = startDatabaseMaintainer(database, { log: app.log });

@@ -4,7 +4,7 @@
  * every public page) and is audited. A category still holding articles cannot be deleted.
  */
 import { and, asc, count, eq, like, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import { queryRows, type Db } from '../../../db/client.ts';
 import { slugFromTitle, uniqueSlug } from '../../../shared/slug.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Actor } from '../accounts/roles.ts';
@@ -38,6 +38,26 @@ export async function ensureDefaultCategories(tx: Db, tenantId: number): Promise
     .onConflictDoNothing();
   const rows = await tx.select({ id: portalCategories.id, slug: portalCategories.slug }).from(portalCategories).where(eq(portalCategories.tenantId, tenantId));
   return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+/**
+ * Gives the default categories to every alliance that has none (a new installation, without the demo): run when
+ * `coop serve` starts, so that a new alliance's portal has a menu and its editors a category to write in. An alliance
+ * with categories of its own is left as it is. Returns how many alliances got them.
+ */
+export async function ensureCategoriesOfNewAlliances(db: Db): Promise<number> {
+  const bare = await queryRows<{ id: number }>(db, sql`
+    select a.id from alliances a
+    where not exists (select 1 from ${portalCategories} c where c.tenant_id = a.id)
+    order by a.id`);
+  const ids = bare.map((r) => Number(r.id));
+  for (const tenantId of ids) {
+    await db.transaction(async (tx) => {
+      await ensureDefaultCategories(tx, tenantId);
+      await bumpPortalVersion(tx, tenantId);
+    });
+  }
+  return ids.length;
 }
 
 /** The alliance's categories in menu order, each with how many articles it holds. */
