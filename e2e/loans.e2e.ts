@@ -177,6 +177,9 @@ describe('a loan from a cooperative to the portfolio', () => {
     expect(question).toContain('45/QĐ-QHT');
     expect(question).toContain('20.000.000 đ');
     await confirm.getByRole('button', { name: 'Không' }).click();
+    // The refused question closes (its fade-out would take the next click) before the button is pressed again.
+    await confirm.waitFor({ state: 'hidden' });
+    await b.page.locator('.ant-modal-wrap').filter({ has: b.page.locator('.ant-modal-confirm') }).waitFor({ state: 'hidden' }).catch(() => undefined);
     expect(await b.page.getByTestId('loan-status').innerText()).toBe('Đang cho vay');
     await b.page.getByTestId('step-write-off').getByRole('button', { name: 'Xóa nợ' }).click();
     await confirm.getByRole('button', { name: 'Xóa nợ' }).click();
