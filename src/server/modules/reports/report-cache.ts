@@ -25,10 +25,8 @@ const CACHED_CHARS = 32 * 2 ** 20;
 
 const EPOCH = randomBytes(6).toString('base64url');
 
-type Versions = DataVersions;
-
 /** The version of what a scope counts; undefined for an alliance that does not exist. */
-export function scopeVersion(versions: Versions, scope: TenantScope): string | undefined {
+export function scopeVersion(versions: DataVersions, scope: TenantScope): string | undefined {
   if (scope.kind === 'tenant') return versions.get(scope.tenantId);
   return [...versions.entries()]
     .sort(([a], [b]) => a - b)
@@ -120,7 +118,7 @@ export type CachedReport = {
   compute: (scope: TenantScope | undefined) => Promise<unknown>;
 };
 
-function resolveScope(scope: CachedReport['scope'], versions: Versions): TenantScope | undefined {
+function resolveScope(scope: CachedReport['scope'], versions: DataVersions): TenantScope | undefined {
   if (scope === 'only alliance') return versions.size === 1 ? { kind: 'tenant', tenantId: [...versions.keys()][0]! } : undefined;
   if (scope === 'first alliance') return versions.size > 0 ? { kind: 'tenant', tenantId: Math.min(...versions.keys()) } : undefined;
   return scope;
@@ -143,10 +141,10 @@ async function keyOf(db: Db, report: CachedReport, request?: FastifyRequest): Pr
   return { scope, version, hash, etag: `"${EPOCH}-${hash}"` };
 }
 
-/** The answer's JSON from the cache, else counted (once for every request asking the same at the same time). */
 /** The answer, counted: as background work unless a person waits for it as for a page. */
 const computeOf = (report: CachedReport, scope: TenantScope | undefined) => (report.interactive ? report.compute(scope) : asBackgroundWork(() => report.compute(scope)));
 
+/** The answer's JSON from the cache, else counted (once for every request asking the same at the same time). */
 async function bodyOf(db: Db, report: CachedReport, key: Keyed): Promise<{ body: string; kept: boolean }> {
   const cache = cacheOf(db, report.family);
   const remembered = cache.answers.get(key.hash);
